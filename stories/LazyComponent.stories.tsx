@@ -50,10 +50,13 @@ export const ScrollingFeed: Story = {
 
 /** The component's code is fetched only when the box becomes visible. */
 export const LoadOnVisible: Story = {
-  args: {
-    load: () => import('./support/SlowChart'),
-    componentProps: { title: 'Monthly sales' },
-  },
+  render: (args) => (
+    <LazyComponent
+      {...args}
+      load={() => import('./support/SlowChart')}
+      componentProps={{ title: 'Monthly sales' }}
+    />
+  ),
   play: async ({ canvasElement }) => {
     await waitFor(() =>
       expect(canvasElement.querySelector('figure')?.textContent).toContain('Monthly sales'),

@@ -8,7 +8,9 @@ const modules = import.meta.glob<Record<string, unknown>>('../stories/*.stories.
 afterEach(() => cleanup());
 
 describe.each(Object.entries(modules))('%s', (_path, module) => {
-  const stories = Object.entries(composeStories(module as Parameters<typeof composeStories>[0]));
+  type RunnableStory = { run: (context: { canvasElement: HTMLElement }) => Promise<void> };
+  const composed = composeStories(module as Parameters<typeof composeStories>[0]);
+  const stories = Object.entries(composed as Record<string, RunnableStory>);
 
   it('has at least one story', () => {
     expect(stories.length).toBeGreaterThan(0);
