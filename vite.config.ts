@@ -12,7 +12,7 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2020',
     lib: {
-      entry: { index: 'src/index.ts' },
+      entry: { index: 'src/index.ts', router: 'src/router.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { imageTestServer } from './test/image/imageTestServer';
 
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -17,7 +18,7 @@ export const chromiumLaunchOptions = {
 // Three projects by file suffix: pure logic in jsdom, server rendering in Node, and everything about
 // layout, scrolling, IntersectionObserver and images in real Chromium.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), imageTestServer()],
   test: {
     projects: [
       {

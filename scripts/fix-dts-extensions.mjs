@@ -6,8 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 const root = resolve(process.argv[2] ?? 'dist');
 const specifier = /(from\s+|import\s*\(\s*)(['"])(\.{1,2}\/[^'"]+)\2/g;
 
+const leaks = [];
+
 function fix(file) {
   const source = readFileSync(file, 'utf8');
+  // The build compiles with Node's types so that dev-only `process.env.NODE_ENV` checks type-check;
+  // none of them may reach the published types, where users without @types/node would see errors.
+  if (/\bNodeJS\.|reference types="node"/.test(source)) leaks.push(file);
   const next = source.replace(specifier, (match, lead, quote, path) => {
     if (/\.(js|mjs|cjs|json|css)$/.test(path)) return match;
     const base = join(dirname(file), path);
@@ -28,3 +33,7 @@ function walk(dir) {
 }
 
 walk(root);
+if (leaks.length > 0) {
+  console.error(`Node types leaked into the published declarations:\n  ${leaks.join('\n  ')}`);
+  process.exit(1);
+}

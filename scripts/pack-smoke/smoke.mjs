@@ -3,6 +3,10 @@
 import { createElement, version } from 'react';
 import { samples } from './samples.mjs';
 
+// React reports bad props and markup through console.error during a server render: each is a failure here.
+const reported = [];
+console.error = (...args) => reported.push(args.map(String).join(' '));
+
 let rendered = 0;
 for (const [entry, entrySamples] of Object.entries(samples)) {
   const module = await import(entry);
@@ -21,5 +25,6 @@ for (const [entry, entrySamples] of Object.entries(samples)) {
     rendered += 1;
   }
 }
+if (reported.length > 0) throw new Error(`React reported during server rendering:\n${reported.join('\n')}`);
 if (typeof window !== 'undefined') throw new Error('something defined window');
 console.log(`${rendered} exports rendered on the server with React ${version}\n`);

@@ -1,0 +1,41 @@
+// One budget per public export: importing one thing must not pull in the rest. Measured as an app's
+// production bundle would carry it (minified, gzip, NODE_ENV=production so dev-only checks drop out).
+const production = (config) => {
+  config.define = { ...config.define, 'process.env.NODE_ENV': '"production"' };
+  return config;
+};
+
+const entry = (name, limit, path = 'dist/index.js') => ({
+  name,
+  path,
+  import: `{ ${name} }`,
+  ignore: ['react', 'react-dom', 'react/jsx-runtime', 'react-router', 'react-router-dom'],
+  gzip: true,
+  limit,
+  modifyEsbuildConfig: production,
+});
+
+export default [
+  entry('useLazyLoad', '1.6 KB'),
+  entry('LazyComponent', '1.8 KB'),
+  entry('LazyImage', '2.9 KB'),
+  entry('ProgressiveImage', '3.95 KB'),
+  entry('VirtualList', '4.9 KB'),
+  entry('VirtualGrid', '5.3 KB'),
+  entry('InfiniteScroll', '2.55 KB'),
+  entry('useInfiniteLoader', '1.7 KB'),
+  entry('LazyVideo', '2 KB'),
+  entry('lazyWithPreload', '600 B'),
+  entry('RouteSuspense', '1 KB'),
+  entry('lazyRoute', '950 B', 'dist/router.js'),
+  entry('PrefetchLink', '1.85 KB', 'dist/router.js'),
+  {
+    name: 'whole package',
+    path: 'dist/index.js',
+    import: '*',
+    ignore: ['react', 'react-dom', 'react/jsx-runtime'],
+    gzip: true,
+    limit: '13 KB',
+    modifyEsbuildConfig: production,
+  },
+];

@@ -1,0 +1,285 @@
+import {
+  type CSSProperties,
+  type ImgHTMLAttributes,
+  type ReactNode,
+  version as reactVersion,
+  type SyntheticEvent,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { hasIntersectionObserver, prefersReducedMotion } from '../shared/env';
+import { expected } from '../shared/errors';
+import { afterFirstScroll, isInsideRoot } from '../visibility/afterFirstScroll';
+import { observe } from '../visibility/observe';
+import type { ObserverRoot } from '../visibility/types';
+import type { ImageSource } from './manifest';
+
+const IDLE = 0;
+/** Started while outside the viewport (ahead of a scroll): loaded before it is seen, so no fade. */
+const AHEAD = 1;
+const LOADING = 2;
+const RETRYING = 3;
+const FADING = 4;
+const LOADED = 5;
+const FAILED = 6;
+
+// React 18 does not know the camel-cased prop and warns; it passes the lowercase attribute through as is.
+const FETCH_PRIORITY = reactVersion.startsWith('18.') ? 'fetchpriority' : 'fetchPriority';
+
+/** First retry after this many ms, then twice as long each time. */
+const RETRY_DELAY_MS = 400;
+
+/** Chromium's own distance for `loading="lazy"` on fast connections. */
+export const DEFAULT_IMAGE_ROOT_MARGIN = '1250px';
+
+// URLs that loaded in this page: a re-mounted image (a virtualized row coming back) shows at once from the
+// memory cache instead of flashing its placeholder and fading in again.
+const loadedUrls = new Set<string>();
+let reducedMotion: boolean | undefined;
+// Images start (observer callbacks) and finish loading (one task each) at different times; flushing their
+// state changes together once per frame makes one React render per frame instead of one per event. Each
+// render of a cell clones the fibers of all its siblings, so this is what keeps scrolling cheap.
+const queued: Array<() => void> = [];
+function inNextFrame(run: () => void) {
+  if (queued.push(run) === 1) {
+    requestAnimationFrame(() => {
+      for (const next of queued.splice(0)) next();
+    });
+  }
+}
+const subscribeNever = () => () => {};
+const onClient = () => false;
+const onServerOrHydrating = () => true;
+
+export interface LazyImageProps
+  extends Omit<
+    ImgHTMLAttributes<HTMLImageElement>,
+    'src' | 'alt' | 'width' | 'height' | 'loading' | 'placeholder' | 'onLoad' | 'onError'
+  > {
+  src: string;
+  /** Required: describe the image, or `""` when it is decorative. */
+  alt: string;
+  /** Intrinsic width in px; with `height` it reserves the box, so nothing shifts when the image arrives. */
+  width?: number;
+  height?: number;
+  /** Reserves the box when width and height are unknown: `16 / 9` or `"16/9"`. */
+  aspectRatio?: number | string;
+  /**
+   * How far ahead of the viewport (or `root`) images load once the user has scrolled. Before the first
+   * scroll only images inside the viewport load. @default "1250px"
+   */
+  rootMargin?: string;
+  /** The scroll container; omit for the browser viewport. */
+  root?: ObserverRoot;
+  /** The above-the-fold (LCP) image: loads at once, `fetchPriority="high"`, no fade. */
+  priority?: boolean;
+  /**
+   * Shown in the reserved box until the image has loaded: a CSS colour, a data URL, or a React node. A
+   * function receives whether the image has started loading, to defer a costly placeholder until then.
+   */
+  placeholder?: ReactNode | ((isLoading: boolean) => ReactNode);
+  /** Fade the image in once decoded (never under `prefers-reduced-motion`). @default true */
+  fade?: boolean;
+  /** Shown instead of the image when it fails for good. */
+  fallback?: ReactNode;
+  /** Loaded instead when `src` fails for good. */
+  fallbackSrc?: string;
+  /** Extra attempts after a failed load, 400 ms apart and doubling. @default 0 */
+  retry?: number;
+  /** One `<source>` per format (best first): renders `<picture>`. */
+  sources?: ImageSource[];
+  onLoad?: (event: SyntheticEvent<HTMLImageElement>) => void;
+  /** Called each time a load fails for good (after the retries). */
+  onError?: (event: SyntheticEvent<HTMLImageElement>) => void;
+  /** Called once, when the image comes near enough to start loading. */
+  onVisible?: () => void;
+}
+
+interface Instance {
+  props: LazyImageProps;
+  attempt: number;
+  hydrated: boolean;
+}
+
+const FILL: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%' };
+
+/**
+ * A real `<img>` that reserves its box, loads only when near the viewport through the shared
+ * IntersectionObserver, shows a placeholder meanwhile and fades in once decoded. Without
+ * IntersectionObserver, and in server HTML, it leaves the timing to native `loading="lazy"`.
+ */
+export function LazyImage(props: LazyImageProps) {
+  const {
+    src,
+    alt,
+    srcSet,
+    sizes,
+    width,
+    height,
+    aspectRatio,
+    rootMargin = DEFAULT_IMAGE_ROOT_MARGIN,
+    root = null,
+    priority,
+    fetchPriority,
+    placeholder,
+    fade = true,
+    fallback,
+    fallbackSrc,
+    retry = 0,
+    sources,
+    onLoad,
+    onError,
+    onVisible,
+    className,
+    style,
+    ...rest
+  } = props;
+  if (!(retry >= 0 && retry % 1 === 0)) {
+    throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
+  }
+  const [status, setStatus] = useState(() => (loadedUrls.has(src) ? LOADED : priority ? LOADING : IDLE));
+  const isServerOrHydrating = useSyncExternalStore(subscribeNever, onClient, onServerOrHydrating);
+  const box = useRef<HTMLSpanElement>(null);
+  // One mutable record instead of a hook each: a grid of 1,000 images pays per hook. `hydrated` keeps its
+  // first value: server HTML holds a native lazy <img>, and hydration renders the same one.
+  const record = useRef<Instance>(null);
+  record.current ??= { props, attempt: 0, hydrated: isServerOrHydrating };
+  const self = record.current;
+  self.props = props;
+  const attempt = self.attempt;
+
+  useEffect(() => {
+    if (status === RETRYING) {
+      // Retries of src back off; the switch to fallbackSrc (the attempt after the last retry) is immediate.
+      const timer = setTimeout(
+        () => {
+          record.current!.attempt += 1;
+          setStatus(LOADING);
+        },
+        attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
+      );
+      return () => clearTimeout(timer);
+    }
+    if (status || !hasIntersectionObserver()) return;
+    // A hydrated image may have loaded natively before React could listen for its load event.
+    const img = record.current!.hydrated ? box.current!.querySelector('img') : null;
+    if (img?.complete && img.naturalWidth) return inNextFrame(() => setStatus(LOADED));
+    let cancel: (() => void) | undefined;
+    const start = (inView?: boolean) => {
+      stop();
+      inNextFrame(() => {
+        // Only from idle: a hydrated image may have loaded (natively) in the meantime.
+        setStatus((current) => current || (inView ? LOADING : AHEAD));
+        record.current!.props.onVisible?.();
+      });
+    };
+    const stop = observe(
+      box.current!,
+      (entry) => {
+        cancel?.();
+        cancel = undefined;
+        if (!entry.isIntersecting) return;
+        if (isInsideRoot(entry, rootMargin)) start(true);
+        else cancel = afterFirstScroll(start);
+      },
+      { root, rootMargin },
+    );
+    return () => {
+      stop();
+      cancel?.();
+    };
+  }, [status, attempt, retry, root, rootMargin]);
+
+  // Server HTML (and its hydration) and browsers without IntersectionObserver: native lazy loading decides,
+  // until the observer takes over. Elsewhere no <img> exists before its image is near.
+  const native = !status && (self.hydrated || !hasIntersectionObserver());
+  const show = status > IDLE || native;
+  const usesFallbackSrc = attempt > retry;
+  const fades = fade && !priority && !native && status !== AHEAD;
+  const failed = status === FAILED;
+  const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
+  const isBackground = typeof shown === 'string';
+
+  const handleLoad = (event: SyntheticEvent<HTMLImageElement>) => {
+    if (!usesFallbackSrc) loadedUrls.add(src);
+    self.props.onLoad?.(event);
+    if (status >= FADING) return;
+    reducedMotion ??= prefersReducedMotion();
+    if (!fades || reducedMotion) return inNextFrame(() => setStatus(LOADED));
+    // Start the fade only once decoded, or it would fade in an empty box.
+    event.currentTarget
+      .decode()
+      .catch(() => {})
+      .then(() => inNextFrame(() => setStatus((current) => Math.max(current, FADING))));
+  };
+  const handleError = (event: SyntheticEvent<HTMLImageElement>) => {
+    // Reported when src fails for good (after its retries) and when fallbackSrc fails.
+    if (attempt >= retry) self.props.onError?.(event);
+    setStatus(attempt < retry || (fallbackSrc && !usesFallbackSrc) ? RETRYING : FAILED);
+  };
+
+  let image: ReactNode = (
+    <img
+      key={attempt}
+      {...rest}
+      alt={alt}
+      src={usesFallbackSrc ? fallbackSrc : src}
+      srcSet={usesFallbackSrc ? undefined : srcSet}
+      sizes={sizes}
+      width={width}
+      height={height}
+      loading={native ? 'lazy' : priority ? 'eager' : undefined}
+      {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority }}
+      decoding="async"
+      onLoad={handleLoad}
+      onError={handleError}
+      onTransitionEnd={status === FADING ? () => setStatus(LOADED) : undefined}
+      style={{
+        ...FILL,
+        objectFit: 'cover',
+        // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
+        opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
+        transition: fades ? 'opacity .3s' : undefined,
+      }}
+    />
+  );
+  if (!show) image = null;
+  else if (sources && !usesFallbackSrc) {
+    image = (
+      <picture key={attempt}>
+        {sources.map((source) => (
+          <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={sizes} />
+        ))}
+        {image}
+      </picture>
+    );
+  }
+  const waiting = status < LOADED || (failed && !fallback);
+
+  return (
+    <span
+      ref={box}
+      className={className}
+      style={{
+        display: 'inline-block',
+        position: 'relative',
+        overflow: 'hidden',
+        width: width ?? '100%',
+        maxWidth: '100%',
+        aspectRatio: aspectRatio ?? (width && height ? `${width}/${height}` : undefined),
+        background:
+          waiting && isBackground
+            ? shown.startsWith('data:')
+              ? `center/cover url("${shown}")`
+              : shown
+            : undefined,
+        ...style,
+      }}
+    >
+      {waiting && !isBackground && shown != null && <span style={FILL}>{shown}</span>}
+      {failed && fallback ? <span style={FILL}>{fallback}</span> : image}
+    </span>
+  );
+}

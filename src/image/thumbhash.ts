@@ -1,0 +1,102 @@
+// A compact ThumbHash decoder (format by Evan Wallace, github.com/evanw/thumbhash), written for size: the
+// reference package is 10 kB unminified and also encodes. Output matches its thumbHashToRGBA.
+
+function fromBase64(hash: string): Uint8Array {
+  return Uint8Array.from(atob(hash), (char) => char.charCodeAt(0));
+}
+
+function toRgb(l: number, p: number, q: number): [number, number, number] {
+  const b = l - (2 / 3) * p;
+  const r = (3 * l - b + q) / 2;
+  return [r, r - q, b];
+}
+
+/** The average colour of a base64 ThumbHash as `rgb(r g b)`: instant, no pixels decoded. */
+export function thumbHashToColor(hash: string): string {
+  const bytes = fromBase64(hash);
+  const header = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16);
+  const rgb = toRgb((header & 63) / 63, ((header >> 6) & 63) / 31.5 - 1, ((header >> 12) & 63) / 31.5 - 1);
+  return `rgb(${rgb.map((value) => Math.round(255 * Math.min(1, Math.max(0, value)))).join(' ')})`;
+}
+
+/** Decodes a ThumbHash (bytes) into at most 32x32 RGBA pixels. */
+export function thumbHashToRGBA(hash: Uint8Array): { w: number; h: number; rgba: Uint8ClampedArray } {
+  const header = hash[0]! | (hash[1]! << 8) | (hash[2]! << 16);
+  const header16 = hash[3]! | (hash[4]! << 8);
+  const hasAlpha = header >> 23;
+  const isLandscape = header16 >> 15;
+  // The aspect ratio comes from the stored counts; decoding uses at least 3 of each.
+  const rx = isLandscape ? (hasAlpha ? 5 : 7) : header16 & 7;
+  const ry = isLandscape ? header16 & 7 : hasAlpha ? 5 : 7;
+  const lx = Math.max(3, rx);
+  const ly = Math.max(3, ry);
+  let index = 0;
+  const start = hasAlpha ? 6 : 5;
+  const channel = (nx: number, ny: number, scale: number) => {
+    const ac: number[] = [];
+    for (let cy = 0; cy < ny; cy++)
+      for (let cx = cy ? 0 : 1; cx * ny < nx * (ny - cy); cx++, index++)
+        ac.push((((hash[start + (index >> 1)]! >> ((index & 1) << 2)) & 15) / 7.5 - 1) * scale);
+    return ac;
+  };
+  const lAc = channel(lx, ly, ((header >> 18) & 31) / 31);
+  const pAc = channel(3, 3, (((header16 >> 3) & 63) / 63) * 1.25);
+  const qAc = channel(3, 3, (((header16 >> 9) & 63) / 63) * 1.25);
+  const aAc = hasAlpha ? channel(5, 5, (hash[5]! >> 4) / 15) : [];
+  const ratio = rx / ry;
+  const w = Math.round(ratio > 1 ? 32 : 32 * ratio);
+  const h = Math.round(ratio > 1 ? 32 / ratio : 32);
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  const n = Math.max(lx, ly, hasAlpha ? 5 : 3);
+  const fx: number[] = [];
+  const fy: number[] = [];
+  for (let y = 0, i = 0; y < h; y++) {
+    for (let c = 0; c < n; c++) fy[c] = Math.cos((Math.PI / h) * (y + 0.5) * c) * 2;
+    for (let x = 0; x < w; x++, i += 4) {
+      let l = (header & 63) / 63;
+      let p = ((header >> 6) & 63) / 31.5 - 1;
+      let q = ((header >> 12) & 63) / 31.5 - 1;
+      let a = hasAlpha ? (hash[5]! & 15) / 15 : 1;
+      for (let c = 0; c < n; c++) fx[c] = Math.cos((Math.PI / w) * (x + 0.5) * c);
+      for (let cy = 0, j = 0; cy < ly; cy++)
+        for (let cx = cy ? 0 : 1; cx * ly < lx * (ly - cy); cx++) l += lAc[j++]! * fx[cx]! * fy[cy]!;
+      for (let cy = 0, j = 0; cy < 3; cy++)
+        for (let cx = cy ? 0 : 1; cx < 3 - cy; cx++, j++) {
+          const f = fx[cx]! * fy[cy]!;
+          p += pAc[j]! * f;
+          q += qAc[j]! * f;
+        }
+      if (hasAlpha)
+        for (let cy = 0, j = 0; cy < 5; cy++)
+          for (let cx = cy ? 0 : 1; cx < 5 - cy; cx++) a += aAc[j++]! * fx[cx]! * fy[cy]!;
+      const [r, g, b] = toRgb(l, p, q);
+      rgba[i] = 255 * r;
+      rgba[i + 1] = 255 * g;
+      rgba[i + 2] = 255 * b;
+      rgba[i + 3] = 255 * a;
+    }
+  }
+  return { w, h, rgba };
+}
+
+const dataURLs = new Map<string, string>();
+
+/** A base64 ThumbHash as a PNG data URL (browser only: drawn on a canvas). Cached per hash. */
+export function thumbHashToDataURL(hash: string): string {
+  let url = dataURLs.get(hash);
+  if (!url) {
+    if (typeof document === 'undefined') {
+      throw new Error(
+        'thumbHashToDataURL draws on a canvas and needs a browser; on the server use thumbHashToColor',
+      );
+    }
+    const { w, h, rgba } = thumbHashToRGBA(fromBase64(hash));
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+    url = canvas.toDataURL();
+    dataURLs.set(hash, url);
+  }
+  return url;
+}

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useState } from 'react';
+import { hasIntersectionObserver } from '../shared/env';
+import { observe } from '../visibility/observe';
+import { normalizeRootMargin } from '../visibility/optionsKey';
+import type { ObserverRoot } from '../visibility/types';
+import { createInfiniteLoader, type InfiniteLoaderState, type LoadMore } from './createInfiniteLoader';
+
+export type InfiniteDirection = 'down' | 'up';
+
+export interface UseInfiniteLoaderOptions {
+  /** Loads the next page (or, with `direction="up"`, the previous one). Stop work when `signal` aborts. */
+  loadMore: LoadMore;
+  /** False once everything is loaded: nothing more is requested. */
+  hasMore: boolean;
+  /** Where new items go: `"down"` appends (a feed), `"up"` prepends (chat history). @default "down" */
+  direction?: InfiniteDirection;
+  /**
+   * How far before the end a load starts. A CSS margin on the root's box.
+   * @default "0px 0px 150%" (down) or "150% 0px 0px" (up): one and a half viewports ahead
+   */
+  rootMargin?: string;
+  /** The scroll container; omit when the window scrolls. */
+  root?: ObserverRoot;
+  /** Load only when the app calls `load()` (a "Load more" button), never on scroll. */
+  manual?: boolean;
+  /** Automatic retries after a rejection, waiting `retryDelay`, then twice as long each time. @default 3 */
+  autoRetry?: number;
+  /** @default 1000 (ms) */
+  retryDelay?: number;
+}
+
+export interface UseInfiniteLoaderResult {
+  /** Put it on an element at the loading end of the list. */
+  sentinelRef: (element: Element | null) => void;
+  isLoading: boolean;
+  /** The last rejection; cleared when a load starts. */
+  error: unknown;
+  /** Loads now (after an error, or from a "Load more" button). Does nothing while a load is in flight. */
+  load: () => void;
+  /** True when scrolling cannot trigger loads (`manual`, or no IntersectionObserver): show a button. */
+  needsButton: boolean;
+}
+
+/**
+ * The loading logic of InfiniteScroll for custom layouts: one load in flight at most, a sentinel watched
+ * through the shared observer, re-checked after every load so a short page fills the viewport by itself.
+ */
+export function useInfiniteLoader(options: UseInfiniteLoaderOptions): UseInfiniteLoaderResult {
+  const { loadMore, hasMore, direction = 'down', root = null, manual = false } = options;
+  const rootMargin = normalizeRootMargin(
+    options.rootMargin ?? (direction === 'up' ? '150% 0px 0px' : '0px 0px 150%'),
+    'useInfiniteLoader',
+  );
+
+  const [state, setState] = useState<InfiniteLoaderState>();
+  // The options object is read by the loader at call time; refreshing it each render keeps loadMore current.
+  const [live] = useState(() => ({ loadMore, autoRetry: 3, retryDelay: 1000, onChange: setState }));
+  live.loadMore = loadMore;
+  live.autoRetry = options.autoRetry ?? 3;
+  live.retryDelay = options.retryDelay ?? 1000;
+  const [loader] = useState(() => createInfiniteLoader(live));
+  const [sentinel, setSentinel] = useState<Element | null>(null);
+  const needsButton = manual || !hasIntersectionObserver();
+  const loaded = state?.loaded ?? 0;
+
+  useEffect(() => () => loader.abort(), [loader]);
+
+  // Subscribing again after each successful load makes the observer report the sentinel afresh: if a short
+  // page left it in view, that report starts the next load. After a rejection nothing re-subscribes, so a
+  // failing loader is retried only by the backoff timer, by retry(), or by scrolling back to the end.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` is the re-subscribe trigger.
+  useEffect(() => {
+    if (!sentinel || !hasMore || needsButton) return;
+    return observe(sentinel, (entry) => entry.isIntersecting && loader.load(), { root, rootMargin });
+  }, [sentinel, hasMore, needsButton, root, rootMargin, loader, loaded]);
+
+  const load = useCallback(() => {
+    if (hasMore) loader.load();
+  }, [loader, hasMore]);
+
+  return {
+    sentinelRef: setSentinel,
+    isLoading: state?.isLoading ?? false,
+    error: state?.error,
+    load,
+    needsButton,
+  };
+}

@@ -1,0 +1,33 @@
+import type { SizeCache } from './sizeCache';
+
+/** Overscan as a number of items, or as a CSS length in px ("200px"). */
+export type Overscan = number | `${number}px`;
+
+export interface Range {
+  /** First item in view (inclusive). */
+  startIndex: number;
+  /** Last item in view (inclusive); -1 when the list is empty. */
+  endIndex: number;
+}
+
+/** The items that intersect [scroll, scroll + viewport). */
+export function getVisibleRange(sizes: SizeCache, scroll: number, viewport: number): Range {
+  if (sizes.count === 0) return { startIndex: 0, endIndex: -1 };
+  const startIndex = sizes.indexAt(scroll);
+  // The item that starts exactly at the bottom edge is not visible.
+  const endIndex = Math.max(startIndex, sizes.indexAt(scroll + Math.max(0, viewport - 0.5)));
+  return { startIndex, endIndex };
+}
+
+/** The items to render: the visible ones plus overscan, as [start, end) (end exclusive). */
+export function getRenderRange(
+  sizes: SizeCache,
+  scroll: number,
+  viewport: number,
+  overscan: { items: number; px: number },
+): [number, number] {
+  const count = sizes.count;
+  if (count === 0) return [0, 0];
+  const { startIndex, endIndex } = getVisibleRange(sizes, scroll - overscan.px, viewport + 2 * overscan.px);
+  return [Math.max(0, startIndex - overscan.items), Math.min(count, endIndex + 1 + overscan.items)];
+}

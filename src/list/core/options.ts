@@ -1,0 +1,58 @@
+import { expected } from '../../shared/errors';
+import type { Overscan } from './getRange';
+
+/** Reads `overscan` as items (a number) or px ("300px"); `checkOverscan` validates it in development. */
+export function parseOverscan(value: Overscan | undefined): { items: number; px: number } {
+  if (value === undefined) return { items: 2, px: 0 };
+  return typeof value === 'number'
+    ? { items: Math.floor(value), px: 0 }
+    : { items: 0, px: Number.parseFloat(value) };
+}
+
+export function checkOverscan(api: string, value: unknown): void {
+  if (value === undefined || (typeof value === 'number' && value >= 0 && Number.isFinite(value))) return;
+  if (typeof value === 'string' && /^\d+(\.\d+)?px$/.test(value)) return;
+  throw new TypeError(
+    expected(api, 'a number of items such as 2 or a length such as "300px"', 'overscan', value),
+  );
+}
+
+export function checkCount(api: string, count: unknown): void {
+  if (typeof count === 'number' && Number.isInteger(count) && count >= 0) return;
+  throw new TypeError(
+    expected(api, 'a whole number of at least 0', 'count', count, 'Pass either count or an items array.'),
+  );
+}
+
+export function checkSize(api: string, name: string, size: unknown): void {
+  if (size === undefined || typeof size === 'function') return;
+  if (typeof size !== 'number' || !(size > 0) || !Number.isFinite(size))
+    throw new TypeError(expected(api, 'a size in px greater than 0', name, size));
+}
+
+/** Sticky item indices from `stickyIndices`, or from `groups` (sizes of consecutive groups). */
+export function stickyFrom(stickyIndices?: readonly number[], groups?: readonly number[]): number[] {
+  if (stickyIndices) return [...stickyIndices].sort((a, b) => a - b);
+  const headers: number[] = [];
+  let next = 0;
+  for (const size of groups ?? []) {
+    headers.push(next);
+    next += size;
+  }
+  return headers;
+}
+
+/** The last sticky index at or before `index`, or -1. */
+export function activeSticky(sorted: readonly number[], index: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= index) {
+      found = sorted[middle]!;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}

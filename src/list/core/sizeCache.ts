@@ -1,0 +1,119 @@
+// Item sizes in blocks of 256: a Fenwick tree over block sums answers "offset of item i" and "item at
+// offset y" in O(log blocks + 256), while memory grows only with the blocks that hold a measurement.
+// A list of ten million uniform rows costs one Float64Array of 39,063 block sums and nothing else.
+const SHIFT = 8;
+const BLOCK = 1 << SHIFT;
+const MASK = BLOCK - 1;
+
+export type SizeOf = number | ((index: number) => number);
+
+export interface SizeCache {
+  readonly count: number;
+  /** Size of one item: its measurement, or the base size (the number, or the function's answer). */
+  size(index: number): number;
+  isMeasured(index: number): boolean;
+  /** Records a measurement and returns how much the total changed. */
+  set(index: number, size: number): number;
+  /** Where item `index` starts; `offset(count)` is the total size. */
+  offset(index: number): number;
+  total(): number;
+  /** The item that covers `offset` (clamped to the list). */
+  indexAt(offset: number): number;
+  /** Every measurement as [index, size] pairs, for snapshots and for rebuilding after a prepend. */
+  measurements(): Array<[number, number]>;
+}
+
+export function createSizeCache(
+  count: number,
+  base: SizeOf,
+  measurements: Iterable<readonly [number, number]> = [],
+): SizeCache {
+  const uniform = typeof base === 'number';
+  const baseOf = uniform ? () => base : base;
+  const blockCount = Math.ceil(count / BLOCK);
+  const tree = new Float64Array(blockCount + 1);
+  const blocks: Array<Float64Array | undefined> = [];
+  let top = 1;
+  while (top * 2 <= blockCount) top *= 2;
+
+  for (let block = 0; block < blockCount; block++) {
+    const first = block << SHIFT;
+    const last = Math.min(count, first + BLOCK);
+    let sum = 0;
+    if (uniform) sum = (last - first) * base;
+    else for (let index = first; index < last; index++) sum += baseOf(index);
+    tree[block + 1] = sum;
+  }
+  // Linear-time Fenwick construction: push each node's sum to its parent.
+  for (let node = 1; node <= blockCount; node++) {
+    const parent = node + (node & -node);
+    if (parent <= blockCount) tree[parent]! += tree[node]!;
+  }
+
+  const add = (block: number, delta: number) => {
+    for (let node = block + 1; node <= blockCount; node += node & -node) tree[node]! += delta;
+  };
+  const blocksBefore = (block: number) => {
+    let sum = 0;
+    for (let node = block; node > 0; node -= node & -node) sum += tree[node]!;
+    return sum;
+  };
+  const measured = (index: number) => {
+    const value = blocks[index >> SHIFT]?.[index & MASK];
+    return value === undefined || Number.isNaN(value) ? undefined : value;
+  };
+  const size = (index: number) => measured(index) ?? baseOf(index);
+
+  const cache: SizeCache = {
+    count,
+    size,
+    isMeasured: (index) => measured(index) !== undefined,
+    set(index, value) {
+      const delta = value - size(index);
+      const block = index >> SHIFT;
+      let sizes = blocks[block];
+      if (!sizes) blocks[block] = sizes = new Float64Array(BLOCK).fill(Number.NaN);
+      sizes[index & MASK] = value;
+      if (delta !== 0) add(block, delta);
+      return delta;
+    },
+    offset(index) {
+      const block = index >> SHIFT;
+      let offset = blocksBefore(Math.min(block, blockCount));
+      const first = block << SHIFT;
+      if (uniform && !blocks[block]) return offset + (index - first) * base;
+      for (let item = first; item < index; item++) offset += size(item);
+      return offset;
+    },
+    total: () => blocksBefore(blockCount),
+    indexAt(offset) {
+      if (count === 0 || offset <= 0) return 0;
+      let block = 0;
+      let rest = offset;
+      for (let step = top; step > 0; step >>= 1) {
+        const next = block + step;
+        if (next <= blockCount && tree[next]! <= rest) {
+          block = next;
+          rest -= tree[next]!;
+        }
+      }
+      if (block >= blockCount) return count - 1;
+      let index = block << SHIFT;
+      const last = Math.min(count, index + BLOCK) - 1;
+      if (uniform && !blocks[block]) return Math.min(last, index + Math.floor(rest / base));
+      while (index < last && rest >= size(index)) rest -= size(index++);
+      return index;
+    },
+    measurements() {
+      const pairs: Array<[number, number]> = [];
+      blocks.forEach((sizes, block) => {
+        sizes?.forEach((value, slot) => {
+          if (!Number.isNaN(value)) pairs.push([(block << SHIFT) + slot, value]);
+        });
+      });
+      return pairs;
+    },
+  };
+  for (const [index, value] of measurements) if (index >= 0 && index < count) cache.set(index, value);
+  return cache;
+}

@@ -1,0 +1,11 @@
+export type { ChunkErrorBoundaryProps, ChunkErrorFallbackProps } from './ChunkErrorBoundary';
+export { ChunkErrorBoundary, ChunkErrorFallback } from './ChunkErrorBoundary';
+export { isChunkLoadError } from './isChunkLoadError';
+export type { Preloadable, PreloadableComponent } from './lazyWithPreload';
+export { lazyWithPreload } from './lazyWithPreload';
+export type { ChunkLoadOptions } from './loadChunk';
+export { loadChunk } from './loadChunk';
+export type { PreloadOnIdleOptions } from './preloadOnIdle';
+export { preloadOnIdle } from './preloadOnIdle';
+export type { PageLoaderProps, RouteSuspenseProps } from './RouteSuspense';
+export { PageLoader, RouteSuspense } from './RouteSuspense';

@@ -1,0 +1,2 @@
+export type { LazyVideoProps, VideoSource } from './LazyVideo';
+export { LazyVideo } from './LazyVideo';

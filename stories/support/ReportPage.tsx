@@ -1,0 +1,3 @@
+export default function ReportPage() {
+  return <h2>Monthly report</h2>;
+}

@@ -1,0 +1,3 @@
+export default function BrokenPage() {
+  return <h1>Broken page</h1>;
+}

@@ -1,0 +1,3 @@
+export default function FlakyPage() {
+  return <h1>Flaky page</h1>;
+}

@@ -1,0 +1,3 @@
+export default function GonePage() {
+  return <h1>Gone page</h1>;
+}
