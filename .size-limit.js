@@ -25,6 +25,7 @@ export default [
   entry('InfiniteScroll', '2.55 KB'),
   entry('useInfiniteLoader', '1.7 KB'),
   entry('LazyVideo', '2 KB'),
+  entry('LazyEmbed', '2.2 KB'),
   entry('lazyWithPreload', '600 B'),
   entry('RouteSuspense', '1 KB'),
   entry('lazyRoute', '950 B', 'dist/router.js'),

@@ -1,3 +1,5 @@
+export type { LazyEmbedProps } from './embed/LazyEmbed';
+export { LazyEmbed } from './embed/LazyEmbed';
 export type { LazyImageProps } from './image/LazyImage';
 export { LazyImage } from './image/LazyImage';
 export type { ImageManifest, ImagePlaceholder, ImageSource } from './image/manifest';

@@ -80,6 +80,11 @@ export const samples = {
         }),
         'poster="/clip.jpg"',
       ),
+    LazyEmbed: ({ h, m }) =>
+      html(
+        h(m.LazyEmbed, { src: 'https://player.example.com/e/1', title: 'Intro', width: 560, height: 315 }),
+        'Play: Intro',
+      ),
     ChunkErrorBoundary: ({ h, m }) => html(h(m.ChunkErrorBoundary, null, h('p', null, 'page')), 'page'),
     ChunkErrorFallback: ({ h, m }) =>
       html(h(m.ChunkErrorFallback, { error: new Error('x'), retry: () => {} }), 'button'),
