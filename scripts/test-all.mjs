@@ -17,7 +17,7 @@ const steps = [
   ['server tests (real redis-server, real sharp)', 'npm test --workspace packages/server'],
   ['package checks (publint, attw)', 'npm run test:package'],
   ['size budgets (size-limit)', 'npm run test:size'],
-  ['packed tarball on React 18.3 and 19', 'npm run test:pack'],
+  ['packed tarball on React 18.3 and 19, Node 20 and 24', 'npm run test:pack'],
   ['storybook build', 'npm run build-storybook'],
   ['benchmarks, quick mode', 'node bench/run.mjs --quick && npm run bench:quick --workspace packages/server'],
   ['demo: build, end-to-end and Lighthouse CI', 'npm run test:demo --if-present --workspace apps/demo'],

