@@ -12,7 +12,7 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2020',
     lib: {
-      entry: { index: 'src/index.ts', router: 'src/router.ts' },
+      entry: { index: 'src/index.ts', router: 'src/router.ts', testing: 'src/testing.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

@@ -134,4 +134,14 @@ export const samples = {
       if (typeof m.RouteErrorElement !== 'function') throw new Error('RouteErrorElement is not a component');
     },
   },
+  '@perfkit/react/testing': {
+    mockIntersectionObserver: ({ m }) => {
+      const io = m.mockIntersectionObserver();
+      if (typeof globalThis.IntersectionObserver !== 'function')
+        throw new Error('no IntersectionObserver installed');
+      io.restore();
+      if (globalThis.IntersectionObserver !== undefined)
+        throw new Error('restore() left an IntersectionObserver');
+    },
+  },
 };
