@@ -30,6 +30,7 @@ export default [
   entry('RouteSuspense', '1 KB'),
   entry('lazyRoute', '950 B', 'dist/router.js'),
   entry('mockIntersectionObserver', '1.25 KB', 'dist/testing.js'),
+  entry('useListRestoration', '300 B', 'dist/router.js'),
   entry('PrefetchLink', '1.85 KB', 'dist/router.js'),
   {
     name: 'whole package',

@@ -130,6 +130,17 @@ export const samples = {
     },
     PrefetchLink: ({ h, m }) =>
       html(h(StaticRouter, { location: '/' }, h(m.PrefetchLink, { to: '/shop' }, 'Shop')), 'href="/shop"'),
+    useListRestoration: ({ h, m }) =>
+      html(
+        h(
+          StaticRouter,
+          { location: '/shop' },
+          h(function Probe() {
+            return h('output', null, String(m.useListRestoration().initialState));
+          }),
+        ),
+        'undefined',
+      ),
     RouteErrorElement: ({ m }) => {
       if (typeof m.RouteErrorElement !== 'function') throw new Error('RouteErrorElement is not a component');
     },
