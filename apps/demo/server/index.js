@@ -1,44 +1,38 @@
-// The demo's server: serves the built client (hashed assets immutable, HTML revalidated) on 127.0.0.1.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `node server/index.js`: starts the demo on 127.0.0.1 (PORT, default 5173) and prints its URL.
 import { fileURLToPath } from 'node:url';
-import compression from 'compression';
-import express from 'express';
+import { createApp } from './app.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '../dist');
+export { createApp } from './app.js';
 
-export function createApp() {
-  if (!existsSync(join(dist, 'index.html'))) {
-    throw new Error(
-      `perfkit demo: no client build in ${dist}. Run "npm run build --workspace apps/demo" first.`,
-    );
-  }
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(compression());
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.use(
-    '/assets',
-    express.static(join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
+async function main() {
+  const port = Number(process.env.PORT ?? 5173);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const started = performance.now();
+  const demo = await createApp();
+  const { seeded, databaseSeconds } = demo.startup;
+  console.log(
+    seeded
+      ? `perfkit demo: seeded the database in ${databaseSeconds.toFixed(1)} s (first start only)`
+      : `perfkit demo: database ready in ${databaseSeconds.toFixed(1)} s`,
   );
-  app.use(
-    express.static(dist, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }),
-  );
-  // Client-side routes: every other GET gets the app shell.
-  app.get(/.*/, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dist, 'index.html'));
+  if (!demo.hasClient)
+    console.warn('perfkit demo: no client build; run "npm run build --workspace apps/demo".');
+  const server = demo.app.listen(port, host, () => {
+    const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`perfkit demo running at http://${host}:${address.port}/ (started in ${seconds} s)`);
   });
-  return app;
+  const stop = () => {
+    server.close();
+    demo.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = Number(process.env.PORT ?? 5173);
-  const host = process.env.HOST ?? '127.0.0.1';
-  const server = createApp().listen(port, host, () => {
-    console.log(`perfkit demo running at http://${host}:${server.address().port}/`);
+  main().catch((error) => {
+    console.error('perfkit demo: could not start:', error);
+    process.exit(1);
   });
 }
