@@ -98,9 +98,9 @@ export interface LazyImageProps
 }
 
 interface Instance {
-  props: LazyImageProps;
   attempt: number;
   hydrated: boolean;
+  onVisible?: (() => void) | undefined;
 }
 
 const FILL: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%' };
@@ -111,16 +111,13 @@ const FILL: CSSProperties = { position: 'absolute', inset: 0, width: '100%', hei
  * IntersectionObserver, and in server HTML, it leaves the timing to native `loading="lazy"`.
  */
 export function LazyImage(props: LazyImageProps) {
+  // What is not taken out here (alt, sizes, width, height, the rest of the img attributes) goes to the <img>.
   const {
     src,
-    alt,
     srcSet,
-    sizes,
-    width,
-    height,
     aspectRatio,
     rootMargin = DEFAULT_IMAGE_ROOT_MARGIN,
-    root = null,
+    root,
     priority,
     fetchPriority,
     placeholder,
@@ -136,8 +133,11 @@ export function LazyImage(props: LazyImageProps) {
     style,
     ...rest
   } = props;
-  if (!(retry >= 0 && retry % 1 === 0)) {
-    throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
+  const { width, height } = props;
+  if (process.env.NODE_ENV !== 'production') {
+    if (!(retry >= 0 && retry % 1 === 0)) {
+      throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
+    }
   }
   const [status, setStatus] = useState(() => (loadedUrls.has(src) ? LOADED : priority ? LOADING : IDLE));
   const isServerOrHydrating = useSyncExternalStore(subscribeNever, onClient, onServerOrHydrating);
@@ -145,9 +145,9 @@ export function LazyImage(props: LazyImageProps) {
   // One mutable record instead of a hook each: a grid of 1,000 images pays per hook. `hydrated` keeps its
   // first value: server HTML holds a native lazy <img>, and hydration renders the same one.
   const record = useRef<Instance>(null);
-  record.current ??= { props, attempt: 0, hydrated: isServerOrHydrating };
+  record.current ??= { attempt: 0, hydrated: isServerOrHydrating };
   const self = record.current;
-  self.props = props;
+  self.onVisible = onVisible;
   const attempt = self.attempt;
 
   useEffect(() => {
@@ -155,7 +155,7 @@ export function LazyImage(props: LazyImageProps) {
       // Retries of src back off; the switch to fallbackSrc (the attempt after the last retry) is immediate.
       const timer = setTimeout(
         () => {
-          record.current!.attempt += 1;
+          self.attempt += 1;
           setStatus(LOADING);
         },
         attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
@@ -164,7 +164,7 @@ export function LazyImage(props: LazyImageProps) {
     }
     if (status || !hasIntersectionObserver()) return;
     // A hydrated image may have loaded natively before React could listen for its load event.
-    const img = record.current!.hydrated ? box.current!.querySelector('img') : null;
+    const img = self.hydrated ? box.current!.querySelector('img') : null;
     if (img?.complete && img.naturalWidth) return inNextFrame(() => setStatus(LOADED));
     let cancel: (() => void) | undefined;
     const start = (inView?: boolean) => {
@@ -172,17 +172,17 @@ export function LazyImage(props: LazyImageProps) {
       inNextFrame(() => {
         // Only from idle: a hydrated image may have loaded (natively) in the meantime.
         setStatus((current) => current || (inView ? LOADING : AHEAD));
-        record.current!.props.onVisible?.();
+        self.onVisible?.();
       });
     };
     const stop = observe(
       box.current!,
       (entry) => {
-        cancel?.();
-        cancel = undefined;
-        if (!entry.isIntersecting) return;
-        if (isInsideRoot(entry, rootMargin)) start(true);
-        else cancel = afterFirstScroll(start);
+        cancel?.(); // idempotent, so a stale one may be called again
+        if (entry.isIntersecting) {
+          if (isInsideRoot(entry, rootMargin)) start(true);
+          else cancel = afterFirstScroll(start);
+        }
       },
       { root, rootMargin },
     );
@@ -190,73 +190,66 @@ export function LazyImage(props: LazyImageProps) {
       stop();
       cancel?.();
     };
-  }, [status, attempt, retry, root, rootMargin]);
+  }, [status, self, attempt, retry, root, rootMargin]);
 
   // Server HTML (and its hydration) and browsers without IntersectionObserver: native lazy loading decides,
   // until the observer takes over. Elsewhere no <img> exists before its image is near.
   const native = !status && (self.hydrated || !hasIntersectionObserver());
-  const show = status > IDLE || native;
   const usesFallbackSrc = attempt > retry;
   const fades = fade && !priority && !native && status !== AHEAD;
   const failed = status === FAILED;
   const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
   const isBackground = typeof shown === 'string';
-
-  const handleLoad = (event: SyntheticEvent<HTMLImageElement>) => {
-    if (!usesFallbackSrc) loadedUrls.add(src);
-    self.props.onLoad?.(event);
-    if (status >= FADING) return;
-    reducedMotion ??= prefersReducedMotion();
-    if (!fades || reducedMotion) return inNextFrame(() => setStatus(LOADED));
-    // Start the fade only once decoded, or it would fade in an empty box.
-    event.currentTarget
-      .decode()
-      .catch(() => {})
-      .then(() => inNextFrame(() => setStatus((current) => Math.max(current, FADING))));
-  };
-  const handleError = (event: SyntheticEvent<HTMLImageElement>) => {
-    // Reported when src fails for good (after its retries) and when fallbackSrc fails.
-    if (attempt >= retry) self.props.onError?.(event);
-    setStatus(attempt < retry || (fallbackSrc && !usesFallbackSrc) ? RETRYING : FAILED);
-  };
-
-  let image: ReactNode = (
-    <img
-      key={attempt}
-      {...rest}
-      alt={alt}
-      src={usesFallbackSrc ? fallbackSrc : src}
-      srcSet={usesFallbackSrc ? undefined : srcSet}
-      sizes={sizes}
-      width={width}
-      height={height}
-      loading={native ? 'lazy' : priority ? 'eager' : undefined}
-      {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority }}
-      decoding="async"
-      onLoad={handleLoad}
-      onError={handleError}
-      onTransitionEnd={status === FADING ? () => setStatus(LOADED) : undefined}
-      style={{
-        ...FILL,
-        objectFit: 'cover',
-        // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
-        opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
-        transition: fades ? 'opacity .3s' : undefined,
-      }}
-    />
-  );
-  if (!show) image = null;
-  else if (sources && !usesFallbackSrc) {
-    image = (
-      <picture key={attempt}>
-        {sources.map((source) => (
-          <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={sizes} />
-        ))}
-        {image}
-      </picture>
-    );
-  }
   const waiting = status < LOADED || (failed && !fallback);
+
+  let image: ReactNode = null;
+  if (status || native) {
+    image = (
+      <img
+        key={attempt}
+        {...rest}
+        alt={props.alt}
+        src={usesFallbackSrc ? fallbackSrc : src}
+        srcSet={usesFallbackSrc ? undefined : srcSet}
+        loading={native ? 'lazy' : priority ? 'eager' : undefined}
+        {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority }}
+        decoding="async"
+        onLoad={(event) => {
+          if (!usesFallbackSrc) loadedUrls.add(src);
+          onLoad?.(event);
+          if (status >= FADING) return;
+          reducedMotion ??= prefersReducedMotion();
+          if (!fades || reducedMotion) return inNextFrame(() => setStatus(LOADED));
+          // Start the fade only once decoded, or it would fade in an empty box.
+          const fadeIn = () => inNextFrame(() => setStatus(FADING));
+          event.currentTarget.decode().then(fadeIn, fadeIn);
+        }}
+        onError={(event) => {
+          // Reported when src fails for good (after its retries) and when fallbackSrc fails.
+          if (attempt >= retry) onError?.(event);
+          setStatus(attempt < retry || (fallbackSrc && !usesFallbackSrc) ? RETRYING : FAILED);
+        }}
+        onTransitionEnd={status === FADING ? () => setStatus(LOADED) : undefined}
+        style={{
+          ...FILL,
+          objectFit: 'cover',
+          // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
+          opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
+          transition: fades ? 'opacity .3s' : undefined,
+        }}
+      />
+    );
+    if (sources && !usesFallbackSrc) {
+      image = (
+        <picture key={attempt}>
+          {sources.map((source) => (
+            <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={props.sizes} />
+          ))}
+          {image}
+        </picture>
+      );
+    }
+  }
 
   return (
     <span

@@ -14,17 +14,22 @@ export interface ProgressiveImageProps
  * formats render `<picture>` with one `<source type>` each.
  */
 export function ProgressiveImage({ image, ...rest }: ProgressiveImageProps) {
-  const { sources, placeholder } = image;
-  const { thumbhash, dataURL } = placeholder;
-  const color = placeholder.color ?? (thumbhash ? thumbHashToColor(thumbhash) : undefined);
+  const { sources } = image;
+  const {
+    thumbhash,
+    dataURL,
+    color = thumbhash ? thumbHashToColor(thumbhash) : undefined,
+  } = image.placeholder;
+  // One format is a plain <img srcset>; several are a <picture> with a <source> each.
+  const several = sources.length > 1;
   return (
     <LazyImage
       {...rest}
       src={image.src}
       width={image.width}
       height={image.height}
-      srcSet={sources.length === 1 ? sources[0]!.srcSet : undefined}
-      sources={sources.length > 1 ? sources : undefined}
+      srcSet={several ? undefined : sources[0]?.srcSet}
+      sources={several ? sources : undefined}
       // The hash is decoded only once the image starts loading (near the viewport): decoding every hash of a
       // long page at mount would cost main-thread time for images nobody sees. The colour shows until then.
       placeholder={

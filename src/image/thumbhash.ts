@@ -6,9 +6,8 @@ function fromBase64(hash: string): Uint8Array {
 }
 
 function toRgb(l: number, p: number, q: number): [number, number, number] {
-  const b = l - (2 / 3) * p;
-  const r = (3 * l - b + q) / 2;
-  return [r, r - q, b];
+  const rg = l + p / 3;
+  return [rg + q / 2, rg - q / 2, l - (p * 2) / 3];
 }
 
 /** The average colour of a base64 ThumbHash as `rgb(r g b)`: instant, no pixels decoded. */
@@ -16,7 +15,8 @@ export function thumbHashToColor(hash: string): string {
   const bytes = fromBase64(hash);
   const header = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16);
   const rgb = toRgb((header & 63) / 63, ((header >> 6) & 63) / 31.5 - 1, ((header >> 12) & 63) / 31.5 - 1);
-  return `rgb(${rgb.map((value) => Math.round(255 * Math.min(1, Math.max(0, value)))).join(' ')})`;
+  // A clamped byte array clamps and rounds like the channels of decoded pixels.
+  return `rgb(${Uint8ClampedArray.from(rgb, (value) => 255 * value).join(' ')})`;
 }
 
 /** Decodes a ThumbHash (bytes) into at most 32x32 RGBA pixels. */
@@ -30,19 +30,23 @@ export function thumbHashToRGBA(hash: Uint8Array): { w: number; h: number; rgba:
   const ry = isLandscape ? header16 & 7 : hasAlpha ? 5 : 7;
   const lx = Math.max(3, rx);
   const ly = Math.max(3, ry);
-  let index = 0;
-  const start = hasAlpha ? 6 : 5;
-  const channel = (nx: number, ny: number, scale: number) => {
-    const ac: number[] = [];
+  // The AC coefficients are nibbles from byte 5 on (6 with alpha); `index` counts nibbles from byte 0.
+  let index = hasAlpha ? 12 : 10;
+  // A channel: its mean, and its AC terms as flat (cx, cy, coefficient) triples over the triangle of
+  // frequencies cx * ny < nx * (ny - cy), the coefficients being nibbles read in order across channels.
+  const channel = (mean: number, nx: number, ny: number, scale: number) => {
+    const terms: number[] = [];
     for (let cy = 0; cy < ny; cy++)
       for (let cx = cy ? 0 : 1; cx * ny < nx * (ny - cy); cx++, index++)
-        ac.push((((hash[start + (index >> 1)]! >> ((index & 1) << 2)) & 15) / 7.5 - 1) * scale);
-    return ac;
+        terms.push(cx, cy, (((hash[index >> 1]! >> ((index & 1) << 2)) & 15) / 7.5 - 1) * scale);
+    return [mean, terms] as const;
   };
-  const lAc = channel(lx, ly, ((header >> 18) & 31) / 31);
-  const pAc = channel(3, 3, (((header16 >> 3) & 63) / 63) * 1.25);
-  const qAc = channel(3, 3, (((header16 >> 9) & 63) / 63) * 1.25);
-  const aAc = hasAlpha ? channel(5, 5, (hash[5]! >> 4) / 15) : [];
+  const channels = [
+    channel((header & 63) / 63, lx, ly, ((header >> 18) & 31) / 31),
+    channel(((header >> 6) & 63) / 31.5 - 1, 3, 3, (((header16 >> 3) & 63) / 63) * 1.25),
+    channel(((header >> 12) & 63) / 31.5 - 1, 3, 3, (((header16 >> 9) & 63) / 63) * 1.25),
+  ];
+  if (hasAlpha) channels.push(channel((hash[5]! & 15) / 15, 5, 5, (hash[5]! >> 4) / 15));
   const ratio = rx / ry;
   const w = Math.round(ratio > 1 ? 32 : 32 * ratio);
   const h = Math.round(ratio > 1 ? 32 / ratio : 32);
@@ -50,30 +54,24 @@ export function thumbHashToRGBA(hash: Uint8Array): { w: number; h: number; rgba:
   const n = Math.max(lx, ly, hasAlpha ? 5 : 3);
   const fx: number[] = [];
   const fy: number[] = [];
+  const values = [0, 0, 0, 1];
   for (let y = 0, i = 0; y < h; y++) {
     for (let c = 0; c < n; c++) fy[c] = Math.cos((Math.PI / h) * (y + 0.5) * c) * 2;
     for (let x = 0; x < w; x++, i += 4) {
-      let l = (header & 63) / 63;
-      let p = ((header >> 6) & 63) / 31.5 - 1;
-      let q = ((header >> 12) & 63) / 31.5 - 1;
-      let a = hasAlpha ? (hash[5]! & 15) / 15 : 1;
       for (let c = 0; c < n; c++) fx[c] = Math.cos((Math.PI / w) * (x + 0.5) * c);
-      for (let cy = 0, j = 0; cy < ly; cy++)
-        for (let cx = cy ? 0 : 1; cx * ly < lx * (ly - cy); cx++) l += lAc[j++]! * fx[cx]! * fy[cy]!;
-      for (let cy = 0, j = 0; cy < 3; cy++)
-        for (let cx = cy ? 0 : 1; cx < 3 - cy; cx++, j++) {
-          const f = fx[cx]! * fy[cy]!;
-          p += pAc[j]! * f;
-          q += qAc[j]! * f;
-        }
-      if (hasAlpha)
-        for (let cy = 0, j = 0; cy < 5; cy++)
-          for (let cx = cy ? 0 : 1; cx < 5 - cy; cx++) a += aAc[j++]! * fx[cx]! * fy[cy]!;
-      const [r, g, b] = toRgb(l, p, q);
+      // Mean plus the sum of each coefficient times its cosines, per channel (L, P, Q, then alpha or 1).
+      let k = 0;
+      for (const [mean, terms] of channels) {
+        let value = mean;
+        for (let t = 0; t < terms.length; t += 3)
+          value += terms[t + 2]! * fx[terms[t]!]! * fy[terms[t + 1]!]!;
+        values[k++] = value;
+      }
+      const [r, g, b] = toRgb(values[0]!, values[1]!, values[2]!);
       rgba[i] = 255 * r;
       rgba[i + 1] = 255 * g;
       rgba[i + 2] = 255 * b;
-      rgba[i + 3] = 255 * a;
+      rgba[i + 3] = 255 * values[3]!;
     }
   }
   return { w, h, rgba };
@@ -85,7 +83,7 @@ const dataURLs = new Map<string, string>();
 export function thumbHashToDataURL(hash: string): string {
   let url = dataURLs.get(hash);
   if (!url) {
-    if (typeof document === 'undefined') {
+    if (process.env.NODE_ENV !== 'production' && typeof document === 'undefined') {
       throw new Error(
         'thumbHashToDataURL draws on a canvas and needs a browser; on the server use thumbHashToColor',
       );

@@ -1,12 +1,5 @@
-import { Component, type HTMLAttributes, type ReactNode, type RefObject, useRef } from 'react';
-import type { ObserverRoot } from '../visibility/types';
-import {
-  findScrollAnchor,
-  markerProps,
-  restoreScrollAnchor,
-  type ScrollAnchor,
-  scrollToEnd,
-} from './keepScrollAnchor';
+import { type HTMLAttributes, type ReactNode, useRef } from 'react';
+import { KeepAnchor, markerProps } from './keepScrollAnchor';
 import { type UseInfiniteLoaderOptions, useInfiniteLoader } from './useInfiniteLoader';
 
 export interface InfiniteScrollErrorProps {
@@ -33,7 +26,7 @@ export interface InfiniteScrollProps
 function DefaultError({ retry }: InfiniteScrollErrorProps) {
   return (
     <div role="alert">
-      Could not load more items.{' '}
+      {'Could not load more items. '}
       <button type="button" onClick={retry}>
         Try again
       </button>
@@ -41,64 +34,31 @@ function DefaultError({ retry }: InfiniteScrollErrorProps) {
   );
 }
 
-interface AnchorProps {
-  feed: RefObject<HTMLDivElement | null>;
-  root: ObserverRoot;
-  children: ReactNode;
-}
-
-// A class only for getSnapshotBeforeUpdate: the one React hook that reads the DOM before a commit changes
-// it, which is what keeping the viewed item in place across a prepend needs.
-class KeepAnchor extends Component<AnchorProps> {
-  override componentDidMount() {
-    if (this.props.feed.current?.querySelector(':scope > :not([data-perfkit-feed])'))
-      scrollToEnd(this.props.root);
-  }
-  override getSnapshotBeforeUpdate(): ScrollAnchor | null {
-    const feed = this.props.feed.current;
-    return (feed && findScrollAnchor(feed, this.props.root)) ?? null;
-  }
-  override componentDidUpdate(_props: AnchorProps, _state: unknown, anchor: ScrollAnchor | null) {
-    if (anchor) restoreScrollAnchor(anchor, this.props.root);
-    else this.componentDidMount();
-  }
-  override render() {
-    return this.props.children;
-  }
-}
-
 /**
  * A feed that loads more items as its end comes near: one load at a time, a short page refilled until the
  * viewport is full, errors shown with a retry and a bounded backoff, and (with `direction="up"`) older
  * items prepended without moving what the user is reading.
  */
-export function InfiniteScroll({
-  loadMore,
-  hasMore,
-  direction = 'down',
-  rootMargin,
-  root = null,
-  manual,
-  autoRetry,
-  retryDelay,
-  children,
-  loader = null,
-  endMessage = null,
-  errorFallback = DefaultError,
-  loadMoreLabel = 'Load more',
-  ...rest
-}: InfiniteScrollProps) {
-  const feed = useRef<HTMLDivElement>(null);
-  const { sentinelRef, isLoading, error, load, needsButton } = useInfiniteLoader({
+export function InfiniteScroll(props: InfiniteScrollProps) {
+  // The loader's options are taken out only to keep them off the <div>: useInfiniteLoader reads `props`.
+  const {
     loadMore,
     hasMore,
     direction,
     rootMargin,
-    root,
+    root = null,
     manual,
     autoRetry,
     retryDelay,
-  });
+    children,
+    loader = null,
+    endMessage = null,
+    errorFallback = DefaultError,
+    loadMoreLabel = 'Load more',
+    ...rest
+  } = props;
+  const feed = useRef<HTMLDivElement>(null);
+  const { sentinelRef, isLoading, error, load, needsButton } = useInfiniteLoader(props);
 
   let status: ReactNode = null;
   if (isLoading) status = loader;

@@ -9,7 +9,7 @@ export interface InfiniteLoaderState {
   isLoading: boolean;
   /** Loads that succeeded so far; a new value means the list may have grown. */
   loaded: number;
-  /** The latest rejection, until a load succeeds. */
+  /** The latest rejection, until a load starts. */
   error: unknown;
   /** Loads that failed in a row. */
   failures: number;
@@ -26,8 +26,8 @@ export interface InfiniteLoaderOptions {
 }
 
 export interface InfiniteLoader {
-  /** Starts a load unless one is in flight; returns whether it started. */
-  load(): boolean;
+  /** Starts a load unless one is in flight. */
+  load(): void;
   /** Aborts the load in flight and cancels a scheduled retry; `load()` may start a new one later. */
   abort(): void;
 }
@@ -37,44 +37,43 @@ export interface InfiniteLoader {
  * bounded, doubling retry (never a loop), and an AbortSignal for the load that the owner can cancel.
  */
 export function createInfiniteLoader(options: InfiniteLoaderOptions): InfiniteLoader {
-  let state: InfiniteLoaderState = { isLoading: false, loaded: 0, error: undefined, failures: 0 };
   let inFlight: AbortController | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let loaded = 0;
+  let failures = 0;
+  const report = (error?: unknown) => options.onChange({ isLoading: !!inFlight, loaded, error, failures });
 
-  const update = (next: Partial<InfiniteLoaderState>) => {
-    state = { ...state, ...next };
-    options.onChange(state);
-  };
-
-  const load = (): boolean => {
-    if (inFlight) return false;
+  const load = () => {
+    if (inFlight) return;
     clearTimeout(retryTimer);
     const controller = new AbortController();
     inFlight = controller;
-    update({ isLoading: true, error: undefined });
-    const settle = (error?: unknown, failed?: boolean) => {
+    report();
+    const settle = (failed: boolean, error?: unknown) => {
       if (inFlight !== controller) return;
       inFlight = undefined;
-      if (!failed) return update({ isLoading: false, loaded: state.loaded + 1, failures: 0 });
-      const failures = state.failures + 1;
-      update({ isLoading: false, error, failures });
-      if (failures <= options.autoRetry)
+      failures = failed ? failures + 1 : 0;
+      loaded += failed ? 0 : 1;
+      report(error);
+      if (failed && failures <= options.autoRetry)
         retryTimer = setTimeout(load, options.retryDelay * 2 ** (failures - 1));
     };
+    // Inside the executor, so a loadMore that throws instead of rejecting counts as a rejection.
     new Promise((resolve) => resolve(options.loadMore({ signal: controller.signal }))).then(
-      () => settle(),
-      (error) => settle(error, true),
+      () => settle(false),
+      (error) => settle(true, error),
     );
-    return true;
   };
 
   return {
     load,
     abort() {
       clearTimeout(retryTimer);
-      inFlight?.abort();
-      inFlight = undefined;
-      if (state.isLoading) update({ isLoading: false });
+      if (inFlight) {
+        inFlight.abort();
+        inFlight = undefined;
+        report();
+      }
     },
   };
 }

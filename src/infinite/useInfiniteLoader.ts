@@ -3,7 +3,12 @@ import { hasIntersectionObserver } from '../shared/env';
 import { observe } from '../visibility/observe';
 import { normalizeRootMargin } from '../visibility/optionsKey';
 import type { ObserverRoot } from '../visibility/types';
-import { createInfiniteLoader, type InfiniteLoaderState, type LoadMore } from './createInfiniteLoader';
+import {
+  createInfiniteLoader,
+  type InfiniteLoaderOptions,
+  type InfiniteLoaderState,
+  type LoadMore,
+} from './createInfiniteLoader';
 
 export type InfiniteDirection = 'down' | 'up';
 
@@ -46,41 +51,41 @@ export interface UseInfiniteLoaderResult {
  * through the shared observer, re-checked after every load so a short page fills the viewport by itself.
  */
 export function useInfiniteLoader(options: UseInfiniteLoaderOptions): UseInfiniteLoaderResult {
-  const { loadMore, hasMore, direction = 'down', root = null, manual = false } = options;
-  const rootMargin = normalizeRootMargin(
-    options.rootMargin ?? (direction === 'up' ? '150% 0px 0px' : '0px 0px 150%'),
-    'useInfiniteLoader',
-  );
+  const { hasMore, root = null, manual } = options;
+  const rootMargin = options.rootMargin ?? (options.direction === 'up' ? '150% 0px 0px' : '0px 0px 150%');
+  if (process.env.NODE_ENV !== 'production') normalizeRootMargin(rootMargin, 'useInfiniteLoader');
 
   const [state, setState] = useState<InfiniteLoaderState>();
-  // The options object is read by the loader at call time; refreshing it each render keeps loadMore current.
-  const [live] = useState(() => ({ loadMore, autoRetry: 3, retryDelay: 1000, onChange: setState }));
-  live.loadMore = loadMore;
+  // The loader reads its options at call time; refreshing them each render keeps loadMore current.
+  const [[live, loader]] = useState(() => {
+    const options = { onChange: setState } as InfiniteLoaderOptions;
+    return [options, createInfiniteLoader(options)] as const;
+  });
+  live.loadMore = options.loadMore;
   live.autoRetry = options.autoRetry ?? 3;
   live.retryDelay = options.retryDelay ?? 1000;
-  const [loader] = useState(() => createInfiniteLoader(live));
   const [sentinel, setSentinel] = useState<Element | null>(null);
-  const needsButton = manual || !hasIntersectionObserver();
-  const loaded = state?.loaded ?? 0;
+  const needsButton = !!manual || !hasIntersectionObserver();
 
-  useEffect(() => () => loader.abort(), [loader]);
+  useEffect(() => loader.abort, [loader]);
 
   // Subscribing again after each successful load makes the observer report the sentinel afresh: if a short
   // page left it in view, that report starts the next load. After a rejection nothing re-subscribes, so a
   // failing loader is retried only by the backoff timer, by retry(), or by scrolling back to the end.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` is the re-subscribe trigger.
   useEffect(() => {
-    if (!sentinel || !hasMore || needsButton) return;
-    return observe(sentinel, (entry) => entry.isIntersecting && loader.load(), { root, rootMargin });
-  }, [sentinel, hasMore, needsButton, root, rootMargin, loader, loaded]);
+    if (sentinel && hasMore && !needsButton)
+      return observe(sentinel, (entry) => entry.isIntersecting && loader.load(), { root, rootMargin });
+  }, [sentinel, hasMore, needsButton, root, rootMargin, loader, state?.loaded]);
 
+  // A block body: apps call it from effects (`useEffect(() => load(), [load])`), which must return nothing.
   const load = useCallback(() => {
     if (hasMore) loader.load();
   }, [loader, hasMore]);
 
   return {
     sentinelRef: setSentinel,
-    isLoading: state?.isLoading ?? false,
+    isLoading: !!state?.isLoading,
     error: state?.error,
     load,
     needsButton,

@@ -1,13 +1,13 @@
 // Until the user first scrolls, the page is what they see: spending bandwidth below the fold delays what
 // is on screen (the LCP image). From the first scroll on, loading ahead is what keeps cells filled.
-let hasScrolled = false;
-const waiting = new Set<() => void>();
+// What waits for the first scroll; null once it has happened.
+let waiting: Set<() => void> | null = new Set();
 
 function release() {
-  hasScrolled = true;
   removeEventListener('scroll', release, true);
-  for (const run of waiting) run();
-  waiting.clear();
+  const runs = waiting!;
+  waiting = null;
+  for (const run of runs) run();
 }
 
 /**
@@ -15,19 +15,28 @@ function release() {
  * or of any scroll container. Returns an idempotent cancel; the one shared listener goes with the last waiter.
  */
 export function afterFirstScroll(run: () => void): () => void {
-  if (hasScrolled) {
-    run();
-    return () => {};
-  }
+  if (!waiting) run();
   // Capture, because scroll events of containers do not bubble; one listener for every waiter.
-  if (waiting.size === 0) addEventListener('scroll', release, { capture: true, passive: true });
-  waiting.add(run);
+  else if (waiting.add(run).size === 1) addEventListener('scroll', release, { capture: true, passive: true });
   return () => {
-    if (waiting.delete(run) && waiting.size === 0) removeEventListener('scroll', release, true);
+    if (waiting?.delete(run) && !waiting.size) removeEventListener('scroll', release, true);
   };
 }
 
-const insets = new Map<string, number[]>();
+/** One side of the root's margin: px, or a share (0.1 for 10%) of the root's own size. */
+function marginOf(part: string): [px: number, share: number] {
+  const value = parseFloat(part);
+  return part.endsWith('%') ? [0, value / 100] : [value, 0];
+}
+
+/** The margin in px at each end of one axis, given the grown size the observer reports. */
+function insets(grown: number, start: string, end: string): [number, number] {
+  const [startPx, startShare] = marginOf(start);
+  const [endPx, endShare] = marginOf(end);
+  // grown = own × (1 + shares) + px, and a share is of the root's own size.
+  const own = (grown - startPx - endPx) / (1 + startShare + endShare);
+  return [startPx + startShare * own, endPx + endShare * own];
+}
 
 /**
  * Whether an observed element overlaps its root's own box, not the box grown by `rootMargin` (the margin as
@@ -37,31 +46,14 @@ const insets = new Map<string, number[]>();
 export function isInsideRoot(entry: IntersectionObserverEntry, rootMargin: string): boolean {
   const bounds = entry.rootBounds;
   if (!bounds) return true;
-  let parts = insets.get(rootMargin);
-  if (!parts) {
-    const [top = '0', right = top, bottom = top, left = right] = rootMargin.trim().split(/\s+/);
-    parts = [top, right, bottom, left].flatMap((part) => [parseFloat(part) || 0, part.endsWith('%') ? 1 : 0]);
-    insets.set(rootMargin, parts);
-  }
-  const [top, topIsShare, right, rightIsShare, bottom, bottomIsShare, left, leftIsShare] = parts as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  // A share is of the root's own size: grown height = height × (1 + top% + bottom%) when both are shares.
-  const height = bounds.height / (1 + (top * topIsShare + bottom * bottomIsShare) / 100);
-  const width = bounds.width / (1 + (left * leftIsShare + right * rightIsShare) / 100);
-  const inset = (value: number, isShare: number, size: number) => (isShare ? (value * size) / 100 : value);
+  const [top = '', right = top, bottom = top, left = right] = rootMargin.trim().split(/\s+/);
+  const [insetTop, insetBottom] = insets(bounds.height, top, bottom);
+  const [insetLeft, insetRight] = insets(bounds.width, left, right);
   const rect = entry.boundingClientRect;
   return (
-    rect.top < bounds.bottom - inset(bottom, bottomIsShare, height) &&
-    rect.bottom > bounds.top + inset(top, topIsShare, height) &&
-    rect.left < bounds.right - inset(right, rightIsShare, width) &&
-    rect.right > bounds.left + inset(left, leftIsShare, width)
+    rect.top < bounds.bottom - insetBottom &&
+    rect.bottom > bounds.top + insetTop &&
+    rect.left < bounds.right - insetRight &&
+    rect.right > bounds.left + insetLeft
   );
 }

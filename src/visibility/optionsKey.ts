@@ -2,44 +2,51 @@ import { expected } from '../shared/errors';
 
 const MARGIN_PART = /^-?(\d+(\.\d+)?|\.\d+)(px|%)?$/;
 
-/** Validates `rootMargin` as the platform accepts it: one to four lengths in px or %. */
+// Validation runs in development builds only: production trusts the options (and drops these sentences).
+// Normalising stays, so equal options written differently still share one observer.
+
+/** Reads `rootMargin` as the platform accepts it (one to four lengths in px or %), spaces normalised. */
 export function normalizeRootMargin(rootMargin: unknown, api: string): string {
-  if (typeof rootMargin === 'string') {
-    const parts = rootMargin.trim().split(/\s+/);
-    const valid =
-      parts.length >= 1 &&
-      parts.length <= 4 &&
-      parts.every(
-        (part) => MARGIN_PART.test(part) && (part.endsWith('px') || part.endsWith('%') || Number(part) === 0),
+  if (process.env.NODE_ENV !== 'production') {
+    const parts = typeof rootMargin === 'string' ? rootMargin.trim().split(/\s+/) : [];
+    if (
+      parts.length < 1 ||
+      parts.length > 4 ||
+      !parts.every((part) => MARGIN_PART.test(part) && (/(px|%)$/.test(part) || Number(part) === 0))
+    ) {
+      throw new TypeError(
+        expected(
+          api,
+          'a CSS margin such as "200px" or "10% 0px"',
+          'rootMargin',
+          rootMargin,
+          'Give one to four lengths in px or %.',
+        ),
       );
-    if (valid) return parts.join(' ');
+    }
   }
-  throw new TypeError(
-    expected(
-      api,
-      'a CSS margin such as "200px" or "10% 0px"',
-      'rootMargin',
-      rootMargin,
-      'Give one to four lengths in px or %.',
-    ),
-  );
+  return (rootMargin as string).trim().split(/\s+/).join(' ');
 }
 
-/** Validates `threshold` and returns it as a sorted list. */
+/** Reads `threshold` (a number or a list) as a sorted list. */
 export function normalizeThreshold(threshold: unknown, api: string): number[] {
-  const list = typeof threshold === 'number' ? [threshold] : Array.isArray(threshold) ? threshold : undefined;
-  if (list && list.length > 0) {
+  const list = [threshold].flat() as number[];
+  if (process.env.NODE_ENV !== 'production') {
+    if (typeof threshold !== 'number' && !(Array.isArray(threshold) && threshold.length > 0)) {
+      throw new TypeError(
+        expected(api, 'a number between 0 and 1 or a list of them', 'threshold', threshold),
+      );
+    }
     for (const value of list) {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
         throw new RangeError(expected(api, 'a number between 0 and 1', 'threshold', value));
       }
     }
-    return [...list].sort((a, b) => a - b);
   }
-  throw new TypeError(expected(api, 'a number between 0 and 1 or a list of them', 'threshold', threshold));
+  return list.sort((a, b) => a - b);
 }
 
 /** Observers are shared by everything with the same margin and thresholds (the root is keyed apart). */
 export function optionsKey(rootMargin: string, threshold: readonly number[]): string {
-  return `${rootMargin}|${threshold.join(',')}`;
+  return `${rootMargin}|${threshold}`;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { hasIntersectionObserver } from '../shared/env';
 import { observe } from './observe';
 import { normalizeRootMargin, normalizeThreshold } from './optionsKey';
@@ -31,10 +31,10 @@ export const DEFAULT_ROOT_MARGIN = '200px';
 
 interface VisibilityState {
   isVisible: boolean;
-  entry: IntersectionObserverEntry | undefined;
+  entry?: IntersectionObserverEntry | undefined;
 }
 
-const HIDDEN: VisibilityState = { isVisible: false, entry: undefined };
+const HIDDEN: VisibilityState = { isVisible: false };
 
 /**
  * Tells whether an element is within `rootMargin` of the viewport, through one IntersectionObserver shared
@@ -45,49 +45,44 @@ export function useLazyLoad<T extends Element = Element>(
   options: UseLazyLoadOptions = {},
 ): UseLazyLoadResult<T> {
   const { root = null, once = true, skip = false } = options;
-  // Validate during render so a bad option fails where it is written, with its name in the message.
+  // Read (and, in development, validated) during render, so a bad option fails where it is written.
   const rootMargin = normalizeRootMargin(options.rootMargin ?? DEFAULT_ROOT_MARGIN, 'useLazyLoad');
-  const thresholdKey = normalizeThreshold(options.threshold ?? 0, 'useLazyLoad').join(',');
+  const threshold = normalizeThreshold(options.threshold ?? 0, 'useLazyLoad');
+  const thresholdKey = `${threshold}`;
 
   const [element, setElement] = useState<T | null>(null);
-  const [state, setState] = useState<VisibilityState>(HIDDEN);
-  const onChangeRef = useRef(options.onChange);
-  onChangeRef.current = options.onChange;
-  const doneRef = useRef(false);
+  const [state, setState] = useState(HIDDEN);
+  const latest = useRef({ onChange: options.onChange, done: false });
+  latest.current.onChange = options.onChange;
 
-  const ref = useCallback((node: T | null) => setElement(node), []);
-
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `thresholdKey` stands for `threshold` by value.
   useEffect(() => {
-    if (!element || skip || (once && doneRef.current)) return;
-    if (!hasIntersectionObserver()) {
-      doneRef.current = once;
-      setState({ isVisible: true, entry: undefined });
-      onChangeRef.current?.(true, undefined);
-      return;
-    }
-    const threshold = thresholdKey.split(',').map(Number);
-    const minRatio = threshold[0] ?? 0;
+    const self = latest.current;
+    if (!element || skip || (once && self.done)) return;
     let lastVisible: boolean | undefined;
-    const stop = observe(
+    let stop: (() => void) | undefined;
+    const report = (isVisible: boolean, entry?: IntersectionObserverEntry) => {
+      if (isVisible === lastVisible) {
+        if (!once) setState({ isVisible, entry });
+        return;
+      }
+      lastVisible = isVisible;
+      setState({ isVisible, entry });
+      self.onChange?.(isVisible, entry);
+      if (isVisible && once) {
+        self.done = true;
+        stop?.();
+      }
+    };
+    if (!hasIntersectionObserver()) return report(true);
+    stop = observe(
       element,
-      (entry) => {
-        const isVisible = entry.isIntersecting && entry.intersectionRatio >= minRatio;
-        if (isVisible === lastVisible) {
-          if (!once) setState({ isVisible, entry });
-          return;
-        }
-        lastVisible = isVisible;
-        setState({ isVisible, entry });
-        onChangeRef.current?.(isVisible, entry);
-        if (isVisible && once) {
-          doneRef.current = true;
-          stop();
-        }
-      },
+      (entry) => report(entry.isIntersecting && entry.intersectionRatio >= threshold[0]!, entry),
       { root, rootMargin, threshold },
     );
     return stop;
   }, [element, skip, once, root, rootMargin, thresholdKey]);
 
-  return { ref, isVisible: state.isVisible, entry: state.entry };
+  // The state setter is stable, so it serves as the callback ref itself.
+  return { ref: setElement as (element: T | null) => void, isVisible: state.isVisible, entry: state.entry };
 }
