@@ -66,6 +66,14 @@ export function bindList(
     target?.scrollTo(across ? { left: value, behavior } : { top: value, behavior });
     known = position;
   };
+  // Whether the DOM's scroll position already shows what the list holds. With the page as scroller, the
+  // page may be scrolled above the list's start or below its end (a header, a footer): the list is then at
+  // that end, and writing its position would yank the page.
+  const inPlace = () => {
+    const drift = known - core.physical;
+    if (Math.abs(drift) <= 0.5) return true;
+    return page && ((known < 0 && core.physical <= 0.5) || (drift > 0 && core.remaining <= 0.5));
+  };
   const viewportSize = () => {
     if (page) return across ? window.innerWidth : window.innerHeight;
     return scroller ? (across ? scroller.clientWidth : scroller.clientHeight) : 0;
@@ -147,7 +155,7 @@ export function bindList(
       core.updateRange();
       if (changed || layout !== `${core.start},${core.end},${core.windowOffset()},${core.domSize}`)
         return true;
-      if (Math.abs(known - core.physical) > 0.5) write(core.physical);
+      if (!inPlace()) write(core.physical);
       core.pending = null;
       notify();
       return false;

@@ -77,10 +77,13 @@ export function createVirtualizer(options: {
     physical = ratio === 1 ? scroll : scroll >= maxVirtual ? scale.maxPhysical : Math.round(scroll / ratio);
     correction = scroll - physical * ratio;
   };
+  // A list that fits its viewport is at its end only in chat mode: there the first messages, when they
+  // come, must open at the bottom; elsewhere growing content must not pull the view down.
+  const atEnd = () => (scale.maxVirtual > 0 || options.alignToBottom) && scroll >= scale.maxVirtual - 1;
   const scrollTo = (offset: number) => {
     scroll = offset;
     rescale();
-    pinned = scale.maxVirtual > 0 && scroll >= scale.maxVirtual - 1;
+    pinned = atEnd();
   };
   const visible = () => getVisibleRange(sizes, scroll, viewport);
 
@@ -135,7 +138,7 @@ export function createVirtualizer(options: {
       const edge = position <= 0 || position >= maxPhysical - 0.5;
       if (ratio !== 1 && edge) correction = 0;
       scroll = ratio === 1 || !edge ? clamp(position * ratio + correction) : position <= 0 ? 0 : maxVirtual;
-      pinned = maxVirtual > 0 && scroll >= maxVirtual - 1;
+      pinned = atEnd();
       return v.updateRange() || ratio !== 1;
     },
     measure(pairs) {
@@ -146,7 +149,8 @@ export function createVirtualizer(options: {
       const { startIndex, endIndex } = visible();
       let anchor = startIndex;
       while (fresh.has(anchor) && anchor < endIndex) anchor++;
-      if (fresh.has(anchor)) anchor = startIndex;
+      // At the very top the top stays: the page above a window-scrolled list must not move either.
+      if (fresh.has(anchor) || scroll <= 0) anchor = startIndex;
       const before = sizes.offset(anchor);
       let changed = false;
       for (const [index, size] of pairs) if (sizes.set(index, size) !== 0) changed = true;

@@ -1,0 +1,84 @@
+import { act, render } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { VirtualList } from '../../src';
+import { failOnConsole, nextFrame, scrollerOf, TextRow } from './support';
+
+failOnConsole();
+
+const frames = async (count: number) => {
+  for (let frame = 0; frame < count; frame++) await nextFrame();
+};
+
+describe('given the page scrolls with content above and below a list of measured rows', () => {
+  function Page({ count, footer = 100 }: { count: number; footer?: number }) {
+    const [tick, setTick] = useState(0);
+    return (
+      <div>
+        <header style={{ height: 300 }}>
+          <button type="button" onClick={() => setTick(tick + 1)}>
+            render again {tick}
+          </button>
+        </header>
+        <VirtualList count={count} estimatedItemSize={80} useWindowScroll>
+          {(index) => <TextRow index={index} />}
+        </VirtualList>
+        <footer style={{ height: footer }}>Footer</footer>
+      </div>
+    );
+  }
+
+  it('leaves the page where it is while its top is still in view, on mount and on every render', async () => {
+    window.scrollTo(0, 0);
+    const { container, getByRole } = render(<Page count={5000} />);
+    await expect.poll(() => container.querySelectorAll('[data-index]').length).toBeGreaterThan(0);
+    await frames(5);
+    expect(window.scrollY).toBe(0);
+    window.scrollTo(0, 120);
+    await frames(3);
+    act(() => getByRole('button').click());
+    await frames(5);
+    expect(window.scrollY).toBe(120);
+  });
+
+  it('leaves the page where it is when the reader has scrolled past the end of the list', async () => {
+    const { container, getByRole } = render(<Page count={30} footer={3000} />);
+    await expect.poll(() => container.querySelectorAll('[data-index]').length).toBeGreaterThan(0);
+    const below = document.documentElement.scrollHeight - window.innerHeight - 200;
+    window.scrollTo(0, below);
+    await frames(5);
+    // What the reader sees is the footer: it stays where it is on screen (the browser may adjust scrollY to
+    // keep it there while rows above it are measured, which is not a jump).
+    const footer = () => container.querySelector('footer')!.getBoundingClientRect().top;
+    const seen = footer();
+    expect(seen).toBeLessThan(window.innerHeight);
+    act(() => getByRole('button').click());
+    await frames(5);
+    expect(Math.abs(footer() - seen)).toBeLessThanOrEqual(1);
+    window.scrollTo(0, 0);
+  });
+});
+
+describe('given a chat list that mounts before its first messages arrive', () => {
+  function Chat({ handle }: { handle: { current: ((count: number) => void) | null } }) {
+    const [count, setCount] = useState(0);
+    handle.current = setCount;
+    return (
+      <VirtualList count={count} alignToBottom followOutput height={500} estimatedItemSize={60}>
+        {(index) => <TextRow index={index} />}
+      </VirtualList>
+    );
+  }
+
+  it('opens at the newest message once they arrive', async () => {
+    const load = { current: null as ((count: number) => void) | null };
+    const { container } = render(<Chat handle={load} />);
+    await frames(2);
+    act(() => load.current!(200));
+    const scroller = scrollerOf(container);
+    await expect.poll(() => container.querySelector('[data-index="199"]')).not.toBeNull();
+    await expect
+      .poll(() => Math.abs(scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop))
+      .toBeLessThanOrEqual(1);
+  });
+});
