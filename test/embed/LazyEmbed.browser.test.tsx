@@ -1,33 +1,19 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { LazyEmbed } from '../../src';
+import { recordRequests, unique } from '../support/networkLog';
 
 // A same-origin page stands in for the third-party player: what matters is when the frame is created.
 const PLAYER = '/test/fixtures/video/poster.svg';
 
-const requested: string[] = [];
-const onRequest = (event: { request: { url: string } }) => requested.push(event.request.url);
-const session = cdp();
-
-beforeAll(async () => {
-  await session.send('Network.enable');
-  session.on('Network.requestWillBeSent', onRequest);
-});
-
-afterAll(async () => {
-  session.off('Network.requestWillBeSent', onRequest);
-  await session.send('Network.disable');
-});
+const { requestsFor } = recordRequests();
 
 afterEach(() => {
   cleanup();
   document.body.replaceChildren();
   for (const link of document.head.querySelectorAll('link[rel="preconnect"]')) link.remove();
 });
-
-const unique = (path: string) => `${path}?test=${Math.random().toString(36).slice(2)}`;
-const requestsFor = (url: string) => requested.filter((request) => request.includes(url)).length;
 
 describe('LazyEmbed', () => {
   it('requests nothing of the embed until the play button is clicked, then starts it', async () => {

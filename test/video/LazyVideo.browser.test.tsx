@@ -1,35 +1,18 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cdp } from 'vitest/browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LazyVideo } from '../../src';
+import { recordRequests, unique } from '../support/networkLog';
 
 const CLIP = '/test/fixtures/video/clip.webm';
 const POSTER = '/test/fixtures/video/poster.svg';
 
-// Requests as Chromium sends them (DevTools protocol), so media fetches are counted too.
-const requested: string[] = [];
-const onRequest = (event: { request: { url: string } }) => requested.push(event.request.url);
-const session = cdp();
-
-beforeAll(async () => {
-  await session.send('Network.enable');
-  session.on('Network.requestWillBeSent', onRequest);
-});
-
-afterAll(async () => {
-  session.off('Network.requestWillBeSent', onRequest);
-  await session.send('Network.disable');
-});
+const { session, requestsFor } = recordRequests();
 
 afterEach(async () => {
   cleanup();
   document.body.replaceChildren();
   await session.send('Emulation.setEmulatedMedia', { features: [] });
 });
-
-/** A unique URL per test, so nothing comes from the memory cache. */
-const unique = (path: string) => `${path}?test=${Math.random().toString(36).slice(2)}`;
-const requestsFor = (url: string) => requested.filter((request) => request.endsWith(url)).length;
 
 function scroller() {
   const element = document.createElement('div');
