@@ -1,17 +1,6 @@
 import { Counter, register as defaultRegistry, Gauge, type Registry } from 'prom-client';
 import type { CacheManager } from './CacheManager.js';
-import type { CacheCounters } from './types.js';
-
-const COUNTERS: readonly (keyof Omit<CacheCounters, 'hitRate'>)[] = [
-  'hits',
-  'misses',
-  'staleHits',
-  'staleIfError',
-  'bypasses',
-  'coalesced',
-  'loads',
-  'errors',
-];
+import { COUNTERS } from './stats.js';
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -1,8 +1,9 @@
 import type { CacheCounters } from './types.js';
 
-type Counter = Exclude<keyof CacheCounters, 'hitRate'>;
+export type Counter = Exclude<keyof CacheCounters, 'hitRate'>;
 
-const COUNTERS: readonly Counter[] = [
+/** Every counter of `stats()`, in the order metrics and reports list them. */
+export const COUNTERS: readonly Counter[] = [
   'hits',
   'misses',
   'staleHits',
