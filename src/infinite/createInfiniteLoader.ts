@@ -26,8 +26,11 @@ export interface InfiniteLoaderOptions {
 }
 
 export interface InfiniteLoader {
-  /** Starts a load unless one is in flight. */
-  load(): void;
+  /**
+   * Starts a load unless one is in flight, or unless `seen` (how many loads had succeeded when the caller
+   * last rendered) is behind: the caller then acts on a view of the list without the latest page.
+   */
+  load(seen?: number): void;
   /** Aborts the load in flight and cancels a scheduled retry; `load()` may start a new one later. */
   abort(): void;
 }
@@ -43,8 +46,8 @@ export function createInfiniteLoader(options: InfiniteLoaderOptions): InfiniteLo
   let failures = 0;
   const report = (error?: unknown) => options.onChange({ isLoading: !!inFlight, loaded, error, failures });
 
-  const load = () => {
-    if (inFlight) return;
+  const load = (seen = loaded) => {
+    if (inFlight || seen < loaded) return;
     clearTimeout(retryTimer);
     const controller = new AbortController();
     inFlight = controller;

@@ -72,11 +72,14 @@ export function useInfiniteLoader(options: UseInfiniteLoaderOptions): UseInfinit
   // Subscribing again after each successful load makes the observer report the sentinel afresh: if a short
   // page left it in view, that report starts the next load. After a rejection nothing re-subscribes, so a
   // failing loader is retried only by the backoff timer, by retry(), or by scrolling back to the end.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` is the re-subscribe trigger.
+  // Between a load settling and React committing its items, a report may still arrive here, measured
+  // against the old, shorter list while the app still holds the old page: passing the loads this
+  // subscription has seen makes the loader ignore it, so only the fresh report after the commit counts.
+  const seen = state?.loaded;
   useEffect(() => {
     if (sentinel && hasMore && !needsButton)
-      return observe(sentinel, (entry) => entry.isIntersecting && loader.load(), { root, rootMargin });
-  }, [sentinel, hasMore, needsButton, root, rootMargin, loader, state?.loaded]);
+      return observe(sentinel, (entry) => entry.isIntersecting && loader.load(seen), { root, rootMargin });
+  }, [sentinel, hasMore, needsButton, root, rootMargin, loader, seen]);
 
   // A block body: apps call it from effects (`useEffect(() => load(), [load])`), which must return nothing.
   const load = useCallback(() => {
