@@ -9,6 +9,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', '**/node_modules/**'],
     environment: 'node',
     fileParallelism: false,
+    globalSetup: ['test/prepareData.js'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -27,7 +27,7 @@ describe('given REDIS_URL names a Redis that is not there', () => {
       expect(response.headers.get('x-cache')).toBe('MISS');
       // With ioredis defaults a command waits through 20 reconnection attempts (10 s and more); the cache
       // gives up on Redis at once. The bound is loose because this machine is shared.
-      expect(performance.now() - started).toBeLessThan(3000);
+      expect(performance.now() - started).toBeLessThan(5000);
     }
   });
 
