@@ -79,7 +79,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Scroll the box: the next page loads 1.5 viewports before the end, one page at a time. */
+/** Scroll the box: the next page loads 2.5 viewports before the end, one page at a time. */
 export const Feed20: Story = {
   name: 'Feed',
   args: { delay: 50 },

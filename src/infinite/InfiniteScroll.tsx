@@ -1,5 +1,5 @@
 import { type HTMLAttributes, type ReactNode, useRef } from 'react';
-import { KeepAnchor, markerProps } from './keepScrollAnchor';
+import { KeepAnchor } from './keepScrollAnchor';
 import { type UseInfiniteLoaderOptions, useInfiniteLoader } from './useInfiniteLoader';
 
 export interface InfiniteScrollErrorProps {
@@ -23,16 +23,15 @@ export interface InfiniteScrollProps
   loadMoreLabel?: ReactNode;
 }
 
-function DefaultError({ retry }: InfiniteScrollErrorProps) {
-  return (
-    <div role="alert">
-      {'Could not load more items. '}
-      <button type="button" onClick={retry}>
-        Try again
-      </button>
-    </div>
-  );
-}
+const button = (onClick: () => void, label: ReactNode) => (
+  <button type="button" onClick={onClick}>
+    {label}
+  </button>
+);
+
+const DefaultError = ({ retry }: InfiniteScrollErrorProps) => (
+  <div role="alert">Could not load more items. {button(retry, 'Try again')}</div>
+);
 
 /**
  * A feed that loads more items as its end comes near: one load at a time, a short page refilled until the
@@ -46,13 +45,13 @@ export function InfiniteScroll(props: InfiniteScrollProps) {
     hasMore,
     direction,
     rootMargin,
-    root = null,
+    root,
     manual,
     autoRetry,
     retryDelay,
     children,
-    loader = null,
-    endMessage = null,
+    loader,
+    endMessage,
     errorFallback = DefaultError,
     loadMoreLabel = 'Load more',
     ...rest
@@ -60,38 +59,31 @@ export function InfiniteScroll(props: InfiniteScrollProps) {
   const feed = useRef<HTMLDivElement>(null);
   const { sentinelRef, isLoading, error, load, needsButton } = useInfiniteLoader(props);
 
-  let status: ReactNode = null;
-  if (isLoading) status = loader;
-  else if (error !== undefined)
-    status = typeof errorFallback === 'function' ? errorFallback({ error, retry: load }) : errorFallback;
-  else if (!hasMore) status = endMessage;
-  else if (needsButton)
-    status = (
-      <button type="button" onClick={load}>
-        {loadMoreLabel}
-      </button>
-    );
+  // What the loading end shows, by precedence: the loader, the error, the end, the "Load more" button.
+  const status = isLoading
+    ? loader
+    : error !== undefined
+      ? typeof errorFallback === 'function'
+        ? errorFallback({ error, retry: load })
+        : errorFallback
+      : !hasMore
+        ? endMessage
+        : needsButton && button(load, loadMoreLabel);
 
-  const edge = [
-    <div key="s" ref={sentinelRef} aria-hidden style={{ height: 1 }} {...markerProps} />,
-    status !== null && (
-      <div key="m" {...markerProps}>
-        {status}
-      </div>
-    ),
-  ];
+  // One element at the loading end is both the sentinel (empty, it still reports at the items' edge) and
+  // the holder of the loader, messages or button; as the feed's first or last child it is never an anchor.
+  const edge = <div ref={sentinelRef}>{status}</div>;
   const up = direction === 'up';
   return (
     <div ref={feed} role="feed" aria-busy={isLoading} {...rest}>
-      {up && edge.reverse()}
+      {up ? edge : children}
       {up ? (
         <KeepAnchor feed={feed} root={root}>
           {children}
         </KeepAnchor>
       ) : (
-        children
+        edge
       )}
-      {!up && edge}
     </div>
   );
 }

@@ -11,24 +11,24 @@ export interface InfiniteLoaderState {
   loaded: number;
   /** The latest rejection, until a load starts. */
   error: unknown;
-  /** Loads that failed in a row. */
-  failures: number;
 }
 
 /** Every field is read at call time, so the owner may update them (an inline `loadMore` is fine). */
 export interface InfiniteLoaderOptions {
   loadMore: LoadMore;
-  /** Automatic retries after a rejection, each after twice the previous wait. */
-  autoRetry: number;
-  /** The first wait in ms. */
-  retryDelay: number;
+  /** False once everything is loaded: `load()` and a scheduled retry then do nothing. */
+  hasMore?: boolean;
+  /** Automatic retries after a rejection, each after twice the previous wait. @default 3 */
+  autoRetry?: number;
+  /** The first wait in ms. @default 1000 */
+  retryDelay?: number;
   onChange: (state: InfiniteLoaderState) => void;
 }
 
 export interface InfiniteLoader {
   /**
-   * Starts a load unless one is in flight, or unless `seen` (how many loads had succeeded when the caller
-   * last rendered) is behind: the caller then acts on a view of the list without the latest page.
+   * Starts a load unless one is in flight, `hasMore` is false, or `seen` (how many loads had succeeded when
+   * the caller last rendered) is behind: the caller then acts on a view of the list without the latest page.
    */
   load(seen?: number): void;
   /** Aborts the load in flight and cancels a scheduled retry; `load()` may start a new one later. */
@@ -44,10 +44,10 @@ export function createInfiniteLoader(options: InfiniteLoaderOptions): InfiniteLo
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let loaded = 0;
   let failures = 0;
-  const report = (error?: unknown) => options.onChange({ isLoading: !!inFlight, loaded, error, failures });
+  const report = (error?: unknown) => options.onChange({ isLoading: !!inFlight, loaded, error });
 
   const load = (seen = loaded) => {
-    if (inFlight || seen < loaded) return;
+    if (inFlight || seen < loaded || options.hasMore === false) return;
     clearTimeout(retryTimer);
     const controller = new AbortController();
     inFlight = controller;
@@ -55,14 +55,17 @@ export function createInfiniteLoader(options: InfiniteLoaderOptions): InfiniteLo
     const settle = (failed: boolean, error?: unknown) => {
       if (inFlight !== controller) return;
       inFlight = undefined;
-      failures = failed ? failures + 1 : 0;
-      loaded += failed ? 0 : 1;
+      if (failed) failures++;
+      else {
+        failures = 0;
+        loaded++;
+      }
       report(error);
-      if (failed && failures <= options.autoRetry)
-        retryTimer = setTimeout(load, options.retryDelay * 2 ** (failures - 1));
+      if (failed && failures <= (options.autoRetry ?? 3))
+        retryTimer = setTimeout(load, (options.retryDelay ?? 1000) * 2 ** (failures - 1));
     };
-    // Inside the executor, so a loadMore that throws instead of rejecting counts as a rejection.
-    new Promise((resolve) => resolve(options.loadMore({ signal: controller.signal }))).then(
+    // Called from an async function, so a loadMore that throws instead of rejecting counts as a rejection.
+    (async () => options.loadMore({ signal: controller.signal }))().then(
       () => settle(false),
       (error) => settle(true, error),
     );

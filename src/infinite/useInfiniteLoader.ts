@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { hasIntersectionObserver } from '../shared/env';
+import { useIsomorphicLayoutEffect } from '../shared/useIsomorphicLayoutEffect';
 import { observe } from '../visibility/observe';
 import { normalizeRootMargin } from '../visibility/optionsKey';
 import type { ObserverRoot } from '../visibility/types';
@@ -21,7 +22,7 @@ export interface UseInfiniteLoaderOptions {
   direction?: InfiniteDirection;
   /**
    * How far before the end a load starts. A CSS margin on the root's box.
-   * @default "0px 0px 150%" (down) or "150% 0px 0px" (up): one and a half viewports ahead
+   * @default "250%": two and a half viewports, on every side, so it covers either loading end
    */
   rootMargin?: string;
   /** The scroll container; omit when the window scrolls. */
@@ -40,7 +41,10 @@ export interface UseInfiniteLoaderResult {
   isLoading: boolean;
   /** The last rejection; cleared when a load starts. */
   error: unknown;
-  /** Loads now (after an error, or from a "Load more" button). Does nothing while a load is in flight. */
+  /**
+   * Loads now (after an error, or from a "Load more" button). Does nothing while a load is in flight or once
+   * `hasMore` is false. The same function on every render.
+   */
   load: () => void;
   /** True when scrolling cannot trigger loads (`manual`, or no IntersectionObserver): show a button. */
   needsButton: boolean;
@@ -51,23 +55,27 @@ export interface UseInfiniteLoaderResult {
  * through the shared observer, re-checked after every load so a short page fills the viewport by itself.
  */
 export function useInfiniteLoader(options: UseInfiniteLoaderOptions): UseInfiniteLoaderResult {
-  const { hasMore, root = null, manual } = options;
-  const rootMargin = options.rootMargin ?? (options.direction === 'up' ? '150% 0px 0px' : '0px 0px 150%');
+  const { hasMore, root, manual } = options;
+  // With one load in flight at most, a long lookahead costs at most one page fetched early, and it gives a
+  // fast scroll time to meet the next page: at 1.5 viewports the benchmark's scroll waited at every end.
+  const rootMargin = options.rootMargin ?? '250%';
   if (process.env.NODE_ENV !== 'production') normalizeRootMargin(rootMargin, 'useInfiniteLoader');
 
   const [state, setState] = useState<InfiniteLoaderState>();
-  // The loader reads its options at call time; refreshing them each render keeps loadMore current.
-  const [[live, loader]] = useState(() => {
-    const options = { onChange: setState } as InfiniteLoaderOptions;
-    return [options, createInfiniteLoader(options)] as const;
+  // The loader reads its options (hasMore included) at call time; refreshing them each render keeps
+  // loadMore current. `load` stays the same function for the hook's life, takes no argument (a button's
+  // click event is never read as `seen`) and returns nothing, as `useEffect(() => load(), [load])` needs.
+  const [[live, loader, load]] = useState(() => {
+    const options = {} as InfiniteLoaderOptions;
+    const loader = createInfiniteLoader(options);
+    return [options, loader, () => loader.load()] as const;
   });
-  live.loadMore = options.loadMore;
-  live.autoRetry = options.autoRetry ?? 3;
-  live.retryDelay = options.retryDelay ?? 1000;
-  const [sentinel, setSentinel] = useState<Element | null>(null);
-  const needsButton = !!manual || !hasIntersectionObserver();
+  Object.assign(live, options, { onChange: setState });
+  const [sentinel, setSentinel] = useState<Element | null>();
+  const needsButton = manual || !hasIntersectionObserver();
 
-  useEffect(() => loader.abort, [loader]);
+  // A layout effect like the one below, so the hook needs no second effect kind.
+  useIsomorphicLayoutEffect(() => loader.abort, [loader]);
 
   // Subscribing again after each successful load makes the observer report the sentinel afresh: if a short
   // page left it in view, that report starts the next load. After a rejection nothing re-subscribes, so a
@@ -75,16 +83,13 @@ export function useInfiniteLoader(options: UseInfiniteLoaderOptions): UseInfinit
   // Between a load settling and React committing its items, a report may still arrive here, measured
   // against the old, shorter list while the app still holds the old page: passing the loads this
   // subscription has seen makes the loader ignore it, so only the fresh report after the commit counts.
+  // Subscribing in the commit, before paint, has the fresh report computed in the frame that first shows
+  // the page; a passive effect may run after that paint and cost a frame per page.
   const seen = state?.loaded;
-  useEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (sentinel && hasMore && !needsButton)
       return observe(sentinel, (entry) => entry.isIntersecting && loader.load(seen), { root, rootMargin });
   }, [sentinel, hasMore, needsButton, root, rootMargin, loader, seen]);
-
-  // A block body: apps call it from effects (`useEffect(() => load(), [load])`), which must return nothing.
-  const load = useCallback(() => {
-    if (hasMore) loader.load();
-  }, [loader, hasMore]);
 
   return {
     sentinelRef: setSentinel,

@@ -31,4 +31,28 @@ describe('createInfiniteLoader', () => {
     await settled();
     expect(calls).toBe(3);
   });
+
+  it('drops a scheduled retry once hasMore turns false, so a finished feed asks for nothing more', async () => {
+    let calls = 0;
+    const options = {
+      loadMore: () => {
+        calls += 1;
+        throw new Error('offline');
+      },
+      hasMore: true,
+      retryDelay: 10,
+      onChange: () => {},
+    };
+    const loader = createInfiniteLoader(options);
+    loader.load();
+    await settled();
+    expect(calls).toBe(1);
+    // The app learns meanwhile (from another request, say) that there is nothing left to load.
+    options.hasMore = false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toBe(1);
+    loader.load();
+    await settled();
+    expect(calls).toBe(1);
+  });
 });

@@ -67,11 +67,7 @@ describe('loadChunk', () => {
   const safari = new TypeError('Importing a module script failed.');
 
   it('retries a chunk error and throws other errors at once', async () => {
-    const load = vi
-      .fn()
-      .mockRejectedValueOnce(safari)
-      .mockRejectedValueOnce(safari)
-      .mockResolvedValue('ok');
+    const load = vi.fn().mockRejectedValueOnce(safari).mockRejectedValueOnce(safari).mockResolvedValue('ok');
     await expect(loadChunk(load, { retries: 2, retryDelay: 1 })).resolves.toBe('ok');
     expect(load).toHaveBeenCalledTimes(3);
 
