@@ -13,9 +13,14 @@ interface KeepAnchorProps {
 /**
  * Keeps the item the user is looking at in place when items are prepended, and opens at the newest (last)
  * item, as chat views do. A class only for getSnapshotBeforeUpdate: the one React hook that reads the DOM
- * before a commit changes it. It acts on updates only: on mount the feed's ref is not attached yet.
+ * before a commit changes it.
  */
 export class KeepAnchor extends Component<KeepAnchorProps> {
+  // Mounted with items (a cached or server-rendered chat), it opens at the newest too. The DOM is complete
+  // by now; only the feed's ref is not attached yet, and the scroller is all this needs.
+  override componentDidMount() {
+    this.componentDidUpdate(this.props, 0, null);
+  }
   /** The first item whose bottom is below the top of the viewport, and where its top is. */
   override getSnapshotBeforeUpdate(): ScrollAnchor | null {
     // The feed's first child is its own edge (sentinel and status), never an anchor; the items follow it.
@@ -34,11 +39,12 @@ export class KeepAnchor extends Component<KeepAnchorProps> {
     return element ? [element, element.getBoundingClientRect().top] : null;
   }
   override componentDidUpdate(_props: KeepAnchorProps, _state: unknown, anchor: ScrollAnchor | null) {
-    const { root, feed } = this.props;
+    const { root } = this.props;
     const scroller = root instanceof Element ? root : document.scrollingElement!;
+    // Without an anchor no item was on screen before (or this is the mount): open at the newest.
     if (anchor) {
       if (anchor[0].isConnected) scroller.scrollTop += anchor[0].getBoundingClientRect().top - anchor[1];
-    } else if (feed.current!.children.length > 1) scroller.scrollTop = scroller.scrollHeight;
+    } else scroller.scrollTop = scroller.scrollHeight;
   }
   override render() {
     return this.props.children;
