@@ -1,6 +1,7 @@
 // VirtualList against react-window 2, react-virtuoso 4, @tanstack/react-virtual 3 and virtua, side by side:
-// `node bench/list/run.mjs [--quick] [--rounds=N]`. Scenario names follow TanStack/virtual's benchmarks
-// (fixed / dynamic) and the peer baseline (A: fixed 36 px rows, B: measured rows, D: 1M and 10M rows).
+// `node bench/list/run.mjs [--quick] [--rounds=N] [scenario ids such as measured-100000]`. Scenario names
+// follow TanStack/virtual's benchmarks (fixed / dynamic) and the peer baseline (A: fixed 36 px rows,
+// B: measured rows, D: 1M and 10M rows).
 import { join } from 'node:path';
 import {
   buildPages,
@@ -17,7 +18,7 @@ import {
 } from '../lib/harness.mjs';
 import { PROBES } from './probes.mjs';
 
-const { quick, rounds } = parseArgs();
+const { quick, rounds, only } = parseArgs();
 const CONTENDERS = ['perfkit', 'react-window', 'react-virtuoso', 'tanstack', 'virtua'];
 const LIBRARY = {
   perfkit: "export { VirtualList } from '@perfkit/react'",
@@ -154,6 +155,8 @@ const HUGE_METRICS = [
 
 const sections = [];
 const collect = async (title, run, metrics, contenders = CONTENDERS) => {
+  // Bare words pick scenarios by the id in parentheses: `node bench/list/run.mjs measured-100000`.
+  if (only.length > 0 && !only.some((id) => title.endsWith(`(${id})`))) return;
   process.stderr.write(`${title}\n`);
   const results = await runRounds({ contenders, rounds, run });
   // Well-formed output, not timing targets: every page mounted and reported its metrics.

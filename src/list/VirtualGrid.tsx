@@ -1,7 +1,7 @@
 import { forwardRef, type ReactElement, type ReactNode, type Ref, useMemo, useRef, useState } from 'react';
 import { useIsomorphicLayoutEffect } from '../shared/useIsomorphicLayoutEffect';
+import { ListView } from './ListView';
 import type { VirtualGridProps, VirtualListHandle } from './types';
-import { ListView } from './VirtualList';
 
 const GRID_ROLES = ['grid', 'row'] as const;
 

@@ -1,12 +1,7 @@
 import { type CSSProperties, memo, type ReactNode, useMemo } from 'react';
 
 /** How a row is placed: in the flow, sticky, sticky but rendered ahead of the flow, or kept out of range. */
-export enum RowMode {
-  flow,
-  sticky,
-  stickyAhead,
-  kept,
-}
+export type RowMode = 'flow' | 'sticky' | 'stickyAhead' | 'kept';
 
 export interface VirtualRowProps {
   index: number;
@@ -18,7 +13,7 @@ export interface VirtualRowProps {
   setSize: number;
   /** Fixed size in px, or undefined when the row is measured. */
   size: number | undefined;
-  horizontal: boolean;
+  horizontal: boolean | undefined;
   mode: RowMode;
   /** Offset for kept rows, or the size to take back for sticky rows rendered ahead of the flow. */
   shift: number;
@@ -42,19 +37,22 @@ export const VirtualRow = memo(function VirtualRow({
   const start = horizontal ? 'left' : 'top';
   const style: CSSProperties = { [horizontal ? 'width' : 'height']: size };
   if (horizontal) style.flexShrink = 0;
-  if (mode === RowMode.sticky || mode === RowMode.stickyAhead) {
+  if (mode === 'sticky' || mode === 'stickyAhead') {
     style.position = 'sticky';
     style[start] = 0;
     style.zIndex = 1;
-    if (mode === RowMode.stickyAhead) style[horizontal ? 'marginRight' : 'marginBottom'] = -shift;
-  } else if (mode === RowMode.kept) {
+    if (mode === 'stickyAhead') style[horizontal ? 'marginRight' : 'marginBottom'] = -shift;
+  } else if (mode === 'kept') {
     style.position = 'absolute';
     style[start] = shift;
     style[horizontal ? 'height' : 'width'] = '100%';
   }
-  const aria = setSize
-    ? { role, 'aria-setsize': setSize, 'aria-posinset': index + 1 }
-    : { role, 'aria-rowindex': index + 1 };
+  // A list row carries its set size and position; a grid row only its index.
+  const aria = {
+    role,
+    'aria-setsize': setSize || undefined,
+    [setSize ? 'aria-posinset' : 'aria-rowindex']: index + 1,
+  };
   return (
     <div data-index={index} {...aria} style={style}>
       {content}

@@ -2,7 +2,7 @@ import { act, render } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { VirtualList } from '../../src';
-import { failOnConsole, nextFrame, scrollerOf, TextRow } from './support';
+import { failOnConsole, nextFrame, scrollerOf, TextRow, topOf } from './support';
 
 failOnConsole();
 
@@ -80,5 +80,44 @@ describe('given a chat list that mounts before its first messages arrive', () =>
     await expect
       .poll(() => Math.abs(scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop))
       .toBeLessThanOrEqual(1);
+  });
+});
+
+describe('given a focused group header whose group scrolls by', () => {
+  it('renders it once, stuck at the top and still focused', async () => {
+    const { container } = render(
+      <VirtualList count={120} itemSize={30} height={300} groups={[60, 60]}>
+        {(index) => (
+          <button type="button">{index % 60 === 0 ? `Group ${index / 60}` : `Item ${index}`}</button>
+        )}
+      </VirtualList>,
+    );
+    await expect.poll(() => container.querySelector('[data-index="0"] button')).not.toBeNull();
+    const header = container.querySelector<HTMLButtonElement>('[data-index="0"] button')!;
+    header.focus();
+    scrollerOf(container).scrollTop = 30 * 20;
+    await expect.poll(() => topOf(container, 25)).toBe(150);
+    expect(container.querySelectorAll('[data-index="0"]').length).toBe(1);
+    expect(topOf(container, 0)).toBe(0);
+    expect(document.activeElement).toBe(header);
+  });
+});
+
+describe('given a list whose box is resized', () => {
+  it('renders the rows the taller box shows (the viewport is read again after a resize)', async () => {
+    function Resizable({ height }: { height: number }) {
+      return (
+        <div style={{ height }}>
+          <VirtualList count={1000} itemSize={40} overscan={0}>
+            {(index) => `Row ${index}`}
+          </VirtualList>
+        </div>
+      );
+    }
+    const { container, rerender } = render(<Resizable height={200} />);
+    const rows = () => container.querySelectorAll('[data-index]').length;
+    await expect.poll(rows).toBe(5);
+    rerender(<Resizable height={600} />);
+    await expect.poll(rows).toBe(15);
   });
 });

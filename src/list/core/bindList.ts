@@ -6,8 +6,11 @@ export interface ListSettings {
   useWindowScroll?: boolean;
   horizontal?: boolean;
   scrollMargin?: number;
-  measured: boolean;
-  restoring: boolean;
+  /** Rows are measured when there is no fixed size. */
+  itemSize?: unknown;
+  /** A restored or chat list starts where its core says, not where the DOM happens to be. */
+  initialState?: unknown;
+  alignToBottom?: boolean;
   keyAt: (index: number) => unknown;
   onRangeChange?: (range: Range) => void;
   onEndReached?: () => void;
@@ -16,17 +19,19 @@ export interface ListSettings {
 }
 
 export interface ListBinding {
+  /** What a render places: the rendered range, its position and the scroll size. */
+  layout(): string;
   /** After each commit: measure new rows, correct, and ask for another render until nothing moves. */
   commit(scroller: HTMLElement, list: HTMLElement, layout: string): boolean;
   /** Starts listening to scroll and size changes; returns the cleanup. */
   connect(scroller: HTMLElement): () => void;
   /** Count or sizes changed: rebuilds the offsets, detecting a prepend by the key of the first visible item. */
   resize(count: number, base: number | ((index: number) => number), follow: boolean): void;
-  scrollToIndex(index: number, align: ScrollAlign, behavior?: ScrollBehavior): void;
-  scrollToOffset(offset: number, behavior?: ScrollBehavior): void;
+  scrollToIndex(index: number, options?: { align?: ScrollAlign; behavior?: ScrollBehavior }): void;
+  scrollToOffset(offset: number, options?: { behavior?: ScrollBehavior }): void;
 }
 
-const indexOf = (element: Element) => Number((element as HTMLElement).dataset.index);
+export const indexOf = (element: Element) => Number((element as HTMLElement).dataset.index);
 
 /**
  * Binds a virtualizer to the DOM, with no framework: scroll events, viewport and row sizes (one
@@ -43,6 +48,8 @@ export function bindList(
   const observed = new Set<Element>();
   let inObserver = false;
   let mounted = false;
+  // The viewport is read again only after a resize: reading it on every commit would force a layout.
+  let stale = true;
   let margin = 0;
   // The scroll position the DOM has, as far as we know: a user scroll whose event has not been delivered yet
   // must never be undone by a write.
@@ -53,17 +60,17 @@ export function bindList(
   let endCount = -1;
   let startCount = -1;
 
-  // Fixed for the lifetime of a connection (the React layer reconnects when they change).
-  let page = false;
-  let across = false;
-  const read = () => {
-    if (page) return (across ? window.scrollX : window.scrollY) - margin;
-    return scroller ? (across ? scroller.scrollLeft : scroller.scrollTop) : 0;
-  };
+  // Read on every commit; the React layer reconnects (after that commit) when they change.
+  let page: boolean | undefined;
+  let across: boolean | undefined;
+  const target = () => (page ? window : scroller!);
+  const read = () =>
+    page ? (across ? scrollX : scrollY) - margin : scroller![across ? 'scrollLeft' : 'scrollTop'];
   const write = (position: number, behavior?: ScrollBehavior) => {
-    const target = page ? window : scroller;
-    const value = position + (page ? margin : 0);
-    target?.scrollTo(across ? { left: value, behavior } : { top: value, behavior });
+    target().scrollTo({
+      [across ? 'left' : 'top']: position + (page ? margin : 0),
+      behavior,
+    });
     known = position;
   };
   // Whether the DOM's scroll position already shows what the list holds. With the page as scroller, the
@@ -74,16 +81,10 @@ export function bindList(
     if (Math.abs(drift) <= 0.5) return true;
     return page && ((known < 0 && core.physical <= 0.5) || (drift > 0 && core.remaining <= 0.5));
   };
-  const viewportSize = () => {
-    if (page) return across ? window.innerWidth : window.innerHeight;
-    return scroller ? (across ? scroller.clientWidth : scroller.clientHeight) : 0;
-  };
-  const sizeOf = (box: { width: number; height: number }) => (across ? box.width : box.height);
-  const configure = () => {
-    const { useWindowScroll, horizontal } = settings();
-    page = useWindowScroll === true;
-    across = horizontal === true;
-  };
+  const viewportSize = () =>
+    page ? (across ? innerWidth : innerHeight) : scroller![across ? 'clientWidth' : 'clientHeight'];
+  // Layout is clean where this is called (after a commit's first read, or in the ResizeObserver callback).
+  const sizeOf = (element: Element) => element.getBoundingClientRect()[across ? 'width' : 'height'];
 
   const notify = () => {
     const { onRangeChange, onEndReached, onStartReached, threshold = 300, keyAt } = settings();
@@ -117,30 +118,32 @@ export function bindList(
   };
 
   const binding: ListBinding = {
+    layout: () => `${core.start},${core.end},${core.windowOffset()},${core.domSize}`,
     commit(element, list, layout) {
       scroller = element;
-      const { measured, scrollMargin } = settings();
-      configure();
-      if (core.viewport !== viewportSize() || !mounted) {
-        if (!page) margin = 0;
-        else if (scrollMargin !== undefined) margin = scrollMargin;
-        else {
-          const box = element.getBoundingClientRect();
-          margin = across ? box.left + window.scrollX : box.top + window.scrollY;
-        }
+      const current = settings();
+      const { itemSize, scrollMargin, initialState, alignToBottom } = current;
+      page = current.useWindowScroll;
+      across = current.horizontal;
+      if (stale) {
+        stale = false;
+        margin = !page
+          ? 0
+          : (scrollMargin ??
+            element.getBoundingClientRect()[across ? 'left' : 'top'] + (across ? scrollX : scrollY));
         core.setViewport(viewportSize());
         if (!mounted) {
           mounted = true;
           // With the page as scroller, the page may already be scrolled when the list mounts.
           known = read();
-          if (!settings().restoring) core.scrolled(known);
+          if (!initialState && !alignToBottom) core.scrolled(known);
         }
       }
       const pairs: Array<[number, number]> = [];
-      if (measured) {
+      if (itemSize === undefined) {
         for (const child of list.children) {
           const index = indexOf(child);
-          if (!core.sizes.isMeasured(index)) pairs.push([index, sizeOf(child.getBoundingClientRect())]);
+          if (!core.sizes.isMeasured(index)) pairs.push([index, sizeOf(child)]);
           observe(child);
         }
         for (const row of observed) {
@@ -153,34 +156,29 @@ export function bindList(
       const changed = core.measure(pairs);
       if (core.pending) core.scrollTo(core.targetOf(core.pending.index, core.pending.align));
       core.updateRange();
-      if (changed || layout !== `${core.start},${core.end},${core.windowOffset()},${core.domSize}`)
-        return true;
+      if (changed || layout !== binding.layout()) return true;
       if (!inPlace()) write(core.physical);
       core.pending = null;
       notify();
       return false;
     },
     connect(element) {
-      scroller = element;
-      configure();
-      const target = page ? window : element;
+      const scrolling = target();
       const onScroll = () => {
         known = read();
         if (core.scrolled(known)) render(true);
         notify();
       };
-      const onResize = () => render(true);
+      const onResize = () => {
+        stale = true;
+        render(true);
+      };
       const resizes = new ResizeObserver((entries) => {
         const pairs: Array<[number, number]> = [];
-        for (const { target: row, borderBoxSize } of entries) {
-          const box = borderBoxSize?.[0];
-          if (row !== element && row.isConnected)
-            pairs.push([
-              indexOf(row),
-              box ? (across ? box.inlineSize : box.blockSize) : sizeOf(row.getBoundingClientRect()),
-            ]);
-        }
-        if (core.measure(pairs) || core.viewport !== viewportSize()) {
+        // Rows leave the observer in the commit that removes them, so every row here is connected.
+        for (const { target: row } of entries) if (row !== element) pairs.push([indexOf(row), sizeOf(row)]);
+        if (core.viewport !== viewportSize()) stale = true;
+        if (core.measure(pairs) || stale) {
           inObserver = true;
           render(true);
           inObserver = false;
@@ -189,12 +187,12 @@ export function bindList(
       observer = resizes;
       resizes.observe(element);
       for (const row of observed) resizes.observe(row);
-      target.addEventListener('scroll', onScroll, { passive: true });
+      scrolling.addEventListener('scroll', onScroll, { passive: true });
       window.addEventListener('resize', onResize);
       return () => {
         resizes.disconnect();
         observer = null;
-        target.removeEventListener('scroll', onScroll);
+        scrolling.removeEventListener('scroll', onScroll);
         window.removeEventListener('resize', onResize);
       };
     },
@@ -204,22 +202,17 @@ export function bindList(
       core.setSizes(count, base, prepended && anchorKey !== undefined ? added : 0, follow);
       core.updateRange();
     },
-    scrollToIndex(index, align, behavior) {
+    scrollToIndex(index, { align = 'start', behavior } = {}) {
       core.scrollTo(core.targetOf(index, align));
-      if (behavior === 'smooth') {
-        // Land roughly with the animation, then exactly once the rows on the way are measured.
-        (page ? window : scroller)?.addEventListener('scrollend', () => binding.scrollToIndex(index, align), {
-          once: true,
-        });
-        write(core.physical, behavior);
-        return;
-      }
-      core.pending = { index, align };
+      // Smooth: land roughly with the animation, then exactly once the rows on the way are measured.
+      if (behavior === 'smooth')
+        target().addEventListener('scrollend', () => binding.scrollToIndex(index, { align }), { once: true });
+      else core.pending = { index, align };
       // The scroll event that follows renders the rows in the same frame; commit() then corrects.
-      if (Math.abs(read() - core.physical) > 0.5) write(core.physical);
+      if (behavior === 'smooth' || Math.abs(read() - core.physical) > 0.5) write(core.physical, behavior);
       else render(false);
     },
-    scrollToOffset(offset, behavior) {
+    scrollToOffset(offset, { behavior } = {}) {
       core.scrollTo(offset);
       write(core.physical, behavior);
     },

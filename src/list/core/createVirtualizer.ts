@@ -60,26 +60,28 @@ export function createVirtualizer(options: {
   let scroll = state?.scrollOffset ?? 0;
   let viewport = state?.viewportSize ?? options.viewport ?? 0;
   let physical = 0;
-  let scale = getScrollScale(0, 0);
+  let physicalSize = 0;
+  let ratio = 1;
+  let maxVirtual = 0;
+  let maxPhysical = 0;
   let lead = 0;
   // Scaled lists: content offset minus scrollbar offset × ratio, so programmatic scrolls land exactly.
   let correction = 0;
   /** True while the view sits at the end: size changes then keep the end in place. */
   let pinned = options.alignToBottom;
 
-  const clamp = (value: number) => Math.max(0, Math.min(value, scale.maxVirtual));
+  const clamp = (value: number) => Math.max(0, Math.min(value, maxVirtual));
   const rescale = () => {
     const total = sizes.total();
-    scale = getScrollScale(total, viewport);
+    [physicalSize, ratio, maxVirtual, maxPhysical] = getScrollScale(total, viewport);
     lead = options.alignToBottom ? Math.max(0, viewport - total) : 0;
     scroll = clamp(scroll);
-    const { ratio, maxVirtual } = scale;
-    physical = ratio === 1 ? scroll : scroll >= maxVirtual ? scale.maxPhysical : Math.round(scroll / ratio);
+    physical = ratio === 1 ? scroll : scroll >= maxVirtual ? maxPhysical : Math.round(scroll / ratio);
     correction = scroll - physical * ratio;
   };
   // A list that fits its viewport is at its end only in chat mode: there the first messages, when they
   // come, must open at the bottom; elsewhere growing content must not pull the view down.
-  const atEnd = () => (scale.maxVirtual > 0 || options.alignToBottom) && scroll >= scale.maxVirtual - 1;
+  const atEnd = () => (maxVirtual > 0 || options.alignToBottom) && scroll >= maxVirtual - 1;
   const scrollTo = (offset: number) => {
     scroll = offset;
     rescale();
@@ -101,10 +103,10 @@ export function createVirtualizer(options: {
       return viewport;
     },
     get remaining() {
-      return scale.maxVirtual - scroll;
+      return maxVirtual - scroll;
     },
     get domSize() {
-      return scale.physicalSize + lead;
+      return physicalSize + lead;
     },
     start: 0,
     end: 0,
@@ -120,24 +122,23 @@ export function createVirtualizer(options: {
       );
       if (prepended > 0 && !(pinned && follow)) scroll = sizes.offset(anchor + prepended) - inView;
       rescale();
-      if (pinned && (follow || count <= previous.count)) scrollTo(scale.maxVirtual);
-      else pinned = pinned && scroll >= scale.maxVirtual - 1;
+      if (pinned && (follow || count <= previous.count)) scrollTo(maxVirtual);
+      else pinned = pinned && scroll >= maxVirtual - 1;
     },
     setViewport(size) {
       viewport = size;
       rescale();
-      if (pinned) scrollTo(scale.maxVirtual);
+      if (pinned) scrollTo(maxVirtual);
     },
     scrolled(position) {
-      const { ratio, maxPhysical, maxVirtual } = scale;
       // Our own scroll write (scrollToIndex): the position is known, the rows may not be rendered yet.
       if (Math.abs(position - physical) < 1) return v.updateRange();
       v.pending = null;
       physical = position;
       // At either end of a scaled range the mapping resets, so the first and the last item end flush.
       const edge = position <= 0 || position >= maxPhysical - 0.5;
-      if (ratio !== 1 && edge) correction = 0;
-      scroll = ratio === 1 || !edge ? clamp(position * ratio + correction) : position <= 0 ? 0 : maxVirtual;
+      if (edge) correction = 0;
+      scroll = edge ? (position > 0 ? maxVirtual : 0) : clamp(position * ratio + correction);
       pinned = atEnd();
       return v.updateRange() || ratio !== 1;
     },
@@ -145,19 +146,20 @@ export function createVirtualizer(options: {
       // The anchor is the first visible item that was already placed: rows measured for the first time
       // (those entering from above while scrolling up) must not move what was on screen before. When every
       // visible row is new (mount, jump), the first visible row keeps its place.
-      const fresh = new Set(pairs.filter(([index]) => !sizes.isMeasured(index)).map(([index]) => index));
+      const fresh = (index: number) =>
+        !sizes.isMeasured(index) && pairs.some(([measured]) => measured === index);
       const { startIndex, endIndex } = visible();
       let anchor = startIndex;
-      while (fresh.has(anchor) && anchor < endIndex) anchor++;
+      while (fresh(anchor) && anchor < endIndex) anchor++;
       // At the very top the top stays: the page above a window-scrolled list must not move either.
-      if (fresh.has(anchor) || scroll <= 0) anchor = startIndex;
+      if (fresh(anchor) || scroll <= 0) anchor = startIndex;
       const before = sizes.offset(anchor);
       let changed = false;
       for (const [index, size] of pairs) if (sizes.set(index, size) !== 0) changed = true;
       if (!changed) return false;
       const next = scroll + sizes.offset(anchor) - before;
       rescale();
-      scrollTo(pinned ? scale.maxVirtual : next);
+      scrollTo(pinned ? maxVirtual : next);
       return true;
     },
     scrollTo,
@@ -165,7 +167,7 @@ export function createVirtualizer(options: {
       const item = Math.max(0, Math.min(index, sizes.count - 1));
       const start = sizes.offset(item);
       const size = sizes.size(item);
-      if (align === 'center') return start + size / 2 - viewport / 2;
+      if (align === 'center') return start + (size - viewport) / 2;
       const end = start + size - viewport;
       if (align === 'end') return end;
       if (align === 'auto') return start < scroll ? start : Math.max(end, scroll);
@@ -182,7 +184,7 @@ export function createVirtualizer(options: {
     },
     windowOffset() {
       const offset = sizes.offset(v.start);
-      return lead + (scale.ratio === 1 ? offset : physical + offset - scroll);
+      return lead + (ratio === 1 ? offset : physical + offset - scroll);
     },
     visible,
     snapshot: () => ({ scrollOffset: scroll, viewportSize: viewport, measurements: sizes.measurements() }),

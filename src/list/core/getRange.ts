@@ -15,7 +15,7 @@ export function getVisibleRange(sizes: SizeCache, scroll: number, viewport: numb
   if (sizes.count === 0) return { startIndex: 0, endIndex: -1 };
   const startIndex = sizes.indexAt(scroll);
   // The item that starts exactly at the bottom edge is not visible.
-  const endIndex = Math.max(startIndex, sizes.indexAt(scroll + Math.max(0, viewport - 0.5)));
+  const endIndex = Math.max(startIndex, sizes.indexAt(scroll + viewport - 0.5));
   return { startIndex, endIndex };
 }
 
@@ -26,8 +26,7 @@ export function getRenderRange(
   viewport: number,
   overscan: { items: number; px: number },
 ): [number, number] {
-  const count = sizes.count;
-  if (count === 0) return [0, 0];
+  // An empty list has the range { 0, -1 }, which comes out as [0, 0].
   const { startIndex, endIndex } = getVisibleRange(sizes, scroll - overscan.px, viewport + 2 * overscan.px);
-  return [Math.max(0, startIndex - overscan.items), Math.min(count, endIndex + 1 + overscan.items)];
+  return [Math.max(0, startIndex - overscan.items), Math.min(sizes.count, endIndex + 1 + overscan.items)];
 }

@@ -42,17 +42,15 @@ export function stickyFrom(stickyIndices?: readonly number[], groups?: readonly 
   return headers;
 }
 
-/** The last sticky index at or before `index`, or -1. */
+/**
+ * The last sticky index at or before `index`, or -1. A scan that stops at the first header past `index`:
+ * lists have tens of groups, not thousands, and this runs once per render.
+ */
 export function activeSticky(sorted: readonly number[], index: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
   let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! <= index) {
-      found = sorted[middle]!;
-      low = middle + 1;
-    } else high = middle - 1;
+  for (const header of sorted) {
+    if (header > index) break;
+    found = header;
   }
   return found;
 }

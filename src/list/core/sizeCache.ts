@@ -32,7 +32,8 @@ export function createSizeCache(
   const baseOf = uniform ? () => base : base;
   const blockCount = Math.ceil(count / BLOCK);
   const tree = new Float64Array(blockCount + 1);
-  const blocks: Array<Float64Array | undefined> = [];
+  // Measurements per block, holes where an item is not measured (forEach skips them).
+  const blocks: number[][] = [];
   let top = 1;
   while (top * 2 <= blockCount) top *= 2;
 
@@ -58,10 +59,7 @@ export function createSizeCache(
     for (let node = block; node > 0; node -= node & -node) sum += tree[node]!;
     return sum;
   };
-  const measured = (index: number) => {
-    const value = blocks[index >> SHIFT]?.[index & MASK];
-    return value === undefined || Number.isNaN(value) ? undefined : value;
-  };
+  const measured = (index: number) => blocks[index >> SHIFT]?.[index & MASK];
   const size = (index: number) => measured(index) ?? baseOf(index);
 
   const cache: SizeCache = {
@@ -72,7 +70,7 @@ export function createSizeCache(
       const delta = value - size(index);
       const block = index >> SHIFT;
       let sizes = blocks[block];
-      if (!sizes) blocks[block] = sizes = new Float64Array(BLOCK).fill(Number.NaN);
+      if (!sizes) blocks[block] = sizes = [];
       sizes[index & MASK] = value;
       if (delta !== 0) add(block, delta);
       return delta;
@@ -107,8 +105,8 @@ export function createSizeCache(
     measurements() {
       const pairs: Array<[number, number]> = [];
       blocks.forEach((sizes, block) => {
-        sizes?.forEach((value, slot) => {
-          if (!Number.isNaN(value)) pairs.push([(block << SHIFT) + slot, value]);
+        sizes.forEach((value, slot) => {
+          pairs.push([(block << SHIFT) + slot, value]);
         });
       });
       return pairs;
