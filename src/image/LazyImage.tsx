@@ -1,10 +1,8 @@
 import {
-  type CSSProperties,
   type ImgHTMLAttributes,
   type ReactNode,
   version as reactVersion,
   type SyntheticEvent,
-  useEffect,
   useRef,
   useState,
   useSyncExternalStore,
@@ -49,7 +47,8 @@ function inNextFrame(run: () => void) {
     });
   }
 }
-const subscribeNever = () => () => {};
+const noop = () => {};
+const subscribeNever = () => noop;
 const onClient = () => false;
 const onServerOrHydrating = () => true;
 
@@ -97,13 +96,56 @@ export interface LazyImageProps
   onVisible?: () => void;
 }
 
+/** What one image keeps between renders, in one object rather than a hook each. */
 interface Instance {
-  attempt: number;
+  status: number;
   hydrated: boolean;
-  onVisible?: (() => void) | undefined;
+  props: LazyImageProps;
+  set: (update: number | ((state: number) => number)) => void;
+  /** The ref callback, made again when the observer options change so that React attaches it anew. */
+  attach?: (box: HTMLSpanElement | null) => void;
+  root?: ObserverRoot | undefined;
+  margin?: string;
+  /** Stops watching (and waiting for the first scroll), or waiting to retry. */
+  stop?: (() => void) | undefined;
 }
 
-const FILL: CSSProperties = { position: 'absolute', inset: 0, width: '100%', height: '100%' };
+function attachTo(self: Instance, root: ObserverRoot | undefined, rootMargin: string) {
+  let cancel: (() => void) | undefined;
+  const begin = (inView?: boolean) => {
+    self.stop!();
+    inNextFrame(() => {
+      // Only from idle: a hydrated image may have loaded (natively) in the meantime.
+      self.set((state) => state || (inView ? LOADING : AHEAD));
+      self.props.onVisible?.();
+    });
+  };
+  return (box: HTMLSpanElement | null) => {
+    self.stop?.();
+    // Only an idle image watches; a hydrated one may have loaded natively before React listened for load.
+    if (box && !self.status && hasIntersectionObserver()) {
+      const img = self.hydrated ? box.querySelector('img') : null;
+      if (img?.complete && img.naturalWidth) inNextFrame(() => self.set(LOADED));
+      else {
+        const stop = observe(
+          box,
+          (entry) => {
+            cancel?.(); // idempotent, so a stale one may be called again
+            if (entry.isIntersecting) {
+              if (isInsideRoot(entry, rootMargin)) begin(true);
+              else cancel = afterFirstScroll(begin);
+            }
+          },
+          { root, rootMargin },
+        );
+        self.stop = () => {
+          stop();
+          cancel?.();
+        };
+      }
+    }
+  };
+}
 
 /**
  * A real `<img>` that reserves its box, loads only when near the viewport through the shared
@@ -139,58 +181,27 @@ export function LazyImage(props: LazyImageProps) {
       throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
     }
   }
-  const [status, setStatus] = useState(() => (loadedUrls.has(src) ? LOADED : priority ? LOADING : IDLE));
+  // The status in the low 3 bits and the attempt above them: one hook, and a retry is always a change.
+  const [state, set] = useState(() => (loadedUrls.has(src) ? LOADED : priority ? LOADING : IDLE));
+  const status = state & 7;
+  const attempt = state >> 3;
+  const to = (next: number) => set(attempt * 8 + next);
+  const later = (next: number) => inNextFrame(() => to(next));
   const isServerOrHydrating = useSyncExternalStore(subscribeNever, onClient, onServerOrHydrating);
-  const box = useRef<HTMLSpanElement>(null);
-  // One mutable record instead of a hook each: a grid of 1,000 images pays per hook. `hydrated` keeps its
-  // first value: server HTML holds a native lazy <img>, and hydration renders the same one.
+  // One mutable record instead of more hooks. `hydrated` keeps its first value: server HTML holds a native
+  // lazy <img>, and hydration renders the same one.
   const record = useRef<Instance>(null);
-  record.current ??= { attempt: 0, hydrated: isServerOrHydrating };
+  // The rest of it is set on every render below.
+  record.current ??= { hydrated: isServerOrHydrating } as Instance;
   const self = record.current;
-  self.onVisible = onVisible;
-  const attempt = self.attempt;
-
-  useEffect(() => {
-    if (status === RETRYING) {
-      // Retries of src back off; the switch to fallbackSrc (the attempt after the last retry) is immediate.
-      const timer = setTimeout(
-        () => {
-          self.attempt += 1;
-          setStatus(LOADING);
-        },
-        attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
-      );
-      return () => clearTimeout(timer);
-    }
-    if (status || !hasIntersectionObserver()) return;
-    // A hydrated image may have loaded natively before React could listen for its load event.
-    const img = self.hydrated ? box.current!.querySelector('img') : null;
-    if (img?.complete && img.naturalWidth) return inNextFrame(() => setStatus(LOADED));
-    let cancel: (() => void) | undefined;
-    const start = (inView?: boolean) => {
-      stop();
-      inNextFrame(() => {
-        // Only from idle: a hydrated image may have loaded (natively) in the meantime.
-        setStatus((current) => current || (inView ? LOADING : AHEAD));
-        self.onVisible?.();
-      });
-    };
-    const stop = observe(
-      box.current!,
-      (entry) => {
-        cancel?.(); // idempotent, so a stale one may be called again
-        if (entry.isIntersecting) {
-          if (isInsideRoot(entry, rootMargin)) start(true);
-          else cancel = afterFirstScroll(start);
-        }
-      },
-      { root, rootMargin },
-    );
-    return () => {
-      stop();
-      cancel?.();
-    };
-  }, [status, self, attempt, retry, root, rootMargin]);
+  self.status = status;
+  self.props = props;
+  self.set = set;
+  if (self.root !== root || self.margin !== rootMargin) {
+    self.root = root;
+    self.margin = rootMargin;
+    self.attach = attachTo(self, root, rootMargin);
+  }
 
   // Server HTML (and its hydration) and browsers without IntersectionObserver: native lazy loading decides,
   // until the observer takes over. Elsewhere no <img> exists before its image is near.
@@ -201,6 +212,10 @@ export function LazyImage(props: LazyImageProps) {
   const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
   const isBackground = typeof shown === 'string';
   const waiting = status < LOADED || (failed && !fallback);
+  // A node placeholder lies under the image; without one nothing is positioned, so the browser keeps no
+  // paint layer per image while the page scrolls.
+  const layered = waiting && !isBackground && shown != null;
+  const position = layered ? 'relative' : undefined;
 
   let image: ReactNode = null;
   if (status || native) {
@@ -219,19 +234,30 @@ export function LazyImage(props: LazyImageProps) {
           onLoad?.(event);
           if (status >= FADING) return;
           reducedMotion ??= prefersReducedMotion();
-          if (!fades || reducedMotion) return inNextFrame(() => setStatus(LOADED));
+          if (!fades || reducedMotion) return later(LOADED);
           // Start the fade only once decoded, or it would fade in an empty box.
-          const fadeIn = () => inNextFrame(() => setStatus(FADING));
+          const fadeIn = () => later(FADING);
           event.currentTarget.decode().then(fadeIn, fadeIn);
         }}
         onError={(event) => {
           // Reported when src fails for good (after its retries) and when fallbackSrc fails.
           if (attempt >= retry) onError?.(event);
-          setStatus(attempt < retry || (fallbackSrc && !usesFallbackSrc) ? RETRYING : FAILED);
+          if (attempt < retry || (fallbackSrc && !usesFallbackSrc)) {
+            to(RETRYING);
+            // Retries of src back off; the switch to fallbackSrc (after the last retry) is immediate.
+            const timer = setTimeout(
+              () => set((attempt + 1) * 8 + LOADING),
+              attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
+            );
+            self.stop = () => clearTimeout(timer);
+          } else to(FAILED);
         }}
-        onTransitionEnd={status === FADING ? () => setStatus(LOADED) : undefined}
+        onTransitionEnd={status === FADING ? () => to(LOADED) : undefined}
         style={{
-          ...FILL,
+          display: 'block',
+          position,
+          width: '100%',
+          height: '100%',
           objectFit: 'cover',
           // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
           opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
@@ -253,12 +279,11 @@ export function LazyImage(props: LazyImageProps) {
 
   return (
     <span
-      ref={box}
+      ref={self.attach}
       className={className}
       style={{
         display: 'inline-block',
-        position: 'relative',
-        overflow: 'hidden',
+        position,
         width: width ?? '100%',
         maxWidth: '100%',
         aspectRatio: aspectRatio ?? (width && height ? `${width}/${height}` : undefined),
@@ -271,8 +296,8 @@ export function LazyImage(props: LazyImageProps) {
         ...style,
       }}
     >
-      {waiting && !isBackground && shown != null && <span style={FILL}>{shown}</span>}
-      {failed && fallback ? <span style={FILL}>{fallback}</span> : image}
+      {layered && <span style={{ position: 'absolute', inset: 0 }}>{shown}</span>}
+      {failed && fallback ? fallback : image}
     </span>
   );
 }

@@ -95,6 +95,28 @@ describe('LazyImage', () => {
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
+  it('lets a fallback node fill the reserved box', async () => {
+    const server = imageServer();
+    const { container } = render(
+      <LazyImage
+        src={server.url('missing', 'gone.jpg', '?fill')}
+        alt="gone"
+        width={120}
+        height={80}
+        fallback={<span className="fallback" style={{ display: 'grid', height: '100%' }} />}
+      />,
+    );
+    await expect.poll(() => container.querySelector('.fallback')).not.toBeNull();
+    const box = container.querySelector('span')!.getBoundingClientRect();
+    expect(box).toMatchObject({ width: 120, height: 80 });
+    expect(container.querySelector('.fallback')!.getBoundingClientRect()).toMatchObject({
+      x: box.x,
+      y: box.y,
+      width: 120,
+      height: 80,
+    });
+  });
+
   it('makes exactly 3 requests with retry={2}, then gives up', async () => {
     const server = imageServer();
     const { container } = render(
@@ -127,6 +149,26 @@ describe('LazyImage', () => {
     );
     await expect.poll(() => imgOf(container).complete && imgOf(container).naturalWidth).toBe(240);
     expect(imgOf(container).getAttribute('src')).toBe(server.url('ok', 'photo-2.jpg'));
+  });
+
+  it('keeps fallbackSrc once it has loaded instead of going back to the failed src', async () => {
+    const server = imageServer();
+    const onLoad = vi.fn();
+    const { container } = render(
+      <LazyImage
+        src={server.url('missing', 'gone.jpg', '?stays')}
+        fallbackSrc={server.url('ok', 'photo-3.jpg', '?stays')}
+        alt="stays"
+        width={120}
+        height={80}
+        onLoad={onLoad}
+      />,
+    );
+    await expect.poll(() => onLoad.mock.calls.length).toBe(1);
+    await expect.poll(() => getComputedStyle(imgOf(container)).opacity).toBe('1');
+    await nextFrames(3);
+    expect(imgOf(container).getAttribute('src')).toBe(server.url('ok', 'photo-3.jpg', '?stays'));
+    expect(await server.log()).toEqual(['/missing/gone.jpg?stays', '/ok/photo-3.jpg?stays']);
   });
 
   it('shows the placeholder until loaded, fades the image in after decoding, then drops the placeholder', async () => {
@@ -278,5 +320,49 @@ describe('LazyImage', () => {
     errors.mockRestore();
     act(() => root.unmount());
     host.remove();
+  });
+});
+
+describe('LazyImage layering', () => {
+  it('positions neither the box nor the image of a colour placeholder, so no image costs a paint layer', async () => {
+    const server = imageServer();
+    const { container } = render(
+      <LazyImage
+        src={server.url('held', 'photo-1.jpg', '?layers')}
+        alt="flat"
+        width={240}
+        height={160}
+        placeholder="#ddd"
+      />,
+    );
+    const box = container.querySelector('span')!;
+    await expect.poll(async () => (await server.log()).length).toBe(1);
+    expect(getComputedStyle(box).position).toBe('static');
+    expect(getComputedStyle(imgOf(container)).position).toBe('static');
+    await server.release();
+    await expect.poll(() => getComputedStyle(imgOf(container)).opacity).toBe('1');
+    expect(getComputedStyle(box).position).toBe('static');
+    expect(imgOf(container).getBoundingClientRect()).toMatchObject({ width: 240, height: 160 });
+    expect(box.getBoundingClientRect()).toMatchObject({ width: 240, height: 160 });
+  });
+
+  it('stacks the image above a node placeholder while it loads and fades in', async () => {
+    const server = imageServer();
+    const { container } = render(
+      <LazyImage
+        src={server.url('held', 'photo-2.jpg', '?stack')}
+        alt="stacked"
+        width={240}
+        height={160}
+        placeholder={<em className="placeholder">loading…</em>}
+      />,
+    );
+    await expect.poll(async () => (await server.log()).length).toBe(1);
+    const rect = container.querySelector('span')!.getBoundingClientRect();
+    expect(container.querySelector('.placeholder')).not.toBeNull();
+    expect(document.elementFromPoint(rect.x + 120, rect.y + 80)).toBe(imgOf(container));
+    await server.release();
+    await expect.poll(() => container.querySelector('.placeholder')).toBeNull();
+    expect(document.elementFromPoint(rect.x + 120, rect.y + 80)).toBe(imgOf(container));
   });
 });
