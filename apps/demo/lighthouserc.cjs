@@ -1,6 +1,8 @@
 // Lighthouse CI for the demo, run by scripts/lighthouse.mjs, which starts the demo server on a free port of
 // 127.0.0.1 and passes the page URLs (Home, Feed, Shop) on the command line. Mobile emulation with
-// simulated throttling (Lighthouse's default), three runs per URL, judged on the median run.
+// simulated throttling (Lighthouse's default), five runs per URL. Each metric is judged on its median over
+// the runs: the "median run" (picked by score) let one run's stray long task fail total blocking time on a
+// page whose other runs were at half the limit.
 const CHROME_FLAGS = [
   '--headless=new',
   '--no-sandbox',
@@ -36,7 +38,7 @@ const HOME_SCRIPT_BUDGET = 110 * 1024;
 module.exports = {
   ci: {
     collect: {
-      numberOfRuns: 3,
+      numberOfRuns: 5,
       settings: {
         chromeFlags: CHROME_FLAGS,
         onlyCategories: ['performance', 'accessibility', 'best-practices'],
@@ -44,7 +46,7 @@ module.exports = {
     },
     assert: {
       assertMatrix: [
-        { matchingUrlPattern: '.*', aggregationMethod: 'median-run', assertions: PAGE_ASSERTIONS },
+        { matchingUrlPattern: '.*', aggregationMethod: 'median', assertions: PAGE_ASSERTIONS },
         {
           matchingUrlPattern: '^http://127\\.0\\.0\\.1:\\d+/$',
           aggregationMethod: 'median-run',
