@@ -2,6 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InfiniteScroll, type InfiniteScrollProps, type LoadMoreContext } from '../../src';
+import { frame, scroller } from './dom';
 
 const ROW = 50;
 
@@ -70,15 +71,7 @@ function Feed({ calls, pageSize = 10, total = 1000, delayMs = 20, failOn, prepen
   );
 }
 
-function scroller(height = 400) {
-  const element = document.createElement('div');
-  element.style.cssText = `height:${height}px;overflow:auto;width:300px`;
-  document.body.append(element);
-  return element;
-}
-
 const rows = (container: ParentNode) => container.querySelectorAll('.row').length;
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('InfiniteScroll', () => {

@@ -2,6 +2,7 @@ import { cleanup, render } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InfiniteScroll } from '../../src';
+import { scroller } from './dom';
 
 const ROW = 50;
 
@@ -33,12 +34,8 @@ function Pages({ root, rows, calls }: { root: Element; rows: number; calls: { to
 
 describe('InfiniteScroll with the default rootMargin', () => {
   it('asks for the next page while the end is still two and a half viewports away, and not from further', async () => {
-    const near = document.createElement('div');
-    const far = document.createElement('div');
-    for (const box of [near, far]) {
-      box.style.cssText = 'height:200px;overflow:auto;width:300px';
-      document.body.append(box);
-    }
+    const near = scroller(200);
+    const far = scroller(200);
     const nearCalls = { total: 0 };
     const farCalls = { total: 0 };
     // One page ends 650 px down a 200 px box (the end 2.25 viewports below it), the other 850 px (3.25).
@@ -53,9 +50,7 @@ describe('InfiniteScroll with the default rootMargin', () => {
 
 describe('InfiniteScroll given pages that leave the end in view', () => {
   it('watches the end afresh in the commit that shows a page, so the next page is asked for in the next frame', async () => {
-    const root = document.createElement('div');
-    root.style.cssText = 'height:400px;overflow:auto;width:300px';
-    document.body.append(root);
+    const root = scroller(400);
     const watch = vi.spyOn(IntersectionObserver.prototype, 'observe');
     const edge = () => root.querySelector('[role="feed"]')?.lastElementChild;
     const watchesOfEdge = () => watch.mock.calls.filter(([target]) => target === edge()).length;

@@ -1,19 +1,16 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InfiniteScroll } from '../../src';
+import { frame, scroller } from './dom';
 
 afterEach(() => {
   cleanup();
   document.body.replaceChildren();
 });
 
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
 describe('InfiniteScroll direction="up" mounted with items already there', () => {
   it('opens at the newest item before the first paint and asks for no older page while the top is far away', async () => {
-    const root = document.createElement('div');
-    root.style.cssText = 'height:300px;overflow:auto;width:300px';
-    document.body.append(root);
+    const root = scroller(300);
     const calls: number[] = [];
     let scrollTopAtFirstFrame = -1;
     requestAnimationFrame(() => {

@@ -2,6 +2,7 @@ import { cleanup, render } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InfiniteScroll } from '../../src';
+import { frame, scroller } from './dom';
 
 const ROW = 50;
 const PAGE = 10;
@@ -10,8 +11,6 @@ afterEach(() => {
   cleanup();
   document.body.replaceChildren();
 });
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 interface OffsetFeedProps {
   root: Element;
@@ -51,9 +50,7 @@ function OffsetFeed({ root, offsets, finish }: OffsetFeedProps) {
 
 describe('InfiniteScroll after a load settles', () => {
   it('asks for each page once, and not again until the sentinel is near the rendered new items', async () => {
-    const root = document.createElement('div');
-    root.style.cssText = 'height:400px;overflow:auto;width:300px';
-    document.body.append(root);
+    const root = scroller(400);
     const offsets: number[] = [];
     const finish: Array<() => void> = [];
     const rows = () => root.querySelectorAll('.row').length;
