@@ -121,3 +121,23 @@ describe('given a list whose box is resized', () => {
     await expect.poll(rows).toBe(15);
   });
 });
+
+describe('given a list that switches from its own box to the window scrolling', () => {
+  it('renders the rows the window shows, not the ones its old box showed', async () => {
+    window.scrollTo(0, 0);
+    function Switching({ page }: { page: boolean }) {
+      return (
+        <div style={page ? undefined : { height: 120 }}>
+          <VirtualList count={1000} itemSize={40} overscan={0} useWindowScroll={page}>
+            {(index) => `Row ${index}`}
+          </VirtualList>
+        </div>
+      );
+    }
+    const { container, rerender } = render(<Switching page={false} />);
+    const rows = () => container.querySelectorAll('[data-index]').length;
+    await expect.poll(rows).toBe(3);
+    rerender(<Switching page />);
+    await expect.poll(rows).toBe(Math.ceil(window.innerHeight / 40));
+  });
+});
