@@ -58,7 +58,7 @@ export type { LazyVideoProps, VideoSource } from './video';
 export { LazyVideo } from './video';
 export type { LazyComponentProps } from './visibility/LazyComponent';
 export { LazyComponent } from './visibility/LazyComponent';
-export { getObserverStats, observe } from './visibility/observe';
+export { getObserverStats, observe, unobserve } from './visibility/observe';
 export type { ObserveOptions, ObserverRoot, VisibilityListener } from './visibility/types';
 export type { UseLazyLoadOptions, UseLazyLoadResult } from './visibility/useLazyLoad';
 export { useLazyLoad } from './visibility/useLazyLoad';

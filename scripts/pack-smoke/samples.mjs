@@ -118,6 +118,10 @@ export const samples = {
     observe: ({ m }) => {
       if (typeof m.observe !== 'function') throw new Error('observe is not a function');
     },
+    unobserve: ({ m }) => {
+      // Stopping what was never observed does nothing, on the server as anywhere.
+      m.unobserve({}, () => {}, { rootMargin: '10px' });
+    },
     getObserverStats: ({ m }) => {
       const stats = m.getObserverStats();
       if (stats.observers !== 0) throw new Error('observers on the server');

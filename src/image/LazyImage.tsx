@@ -1,16 +1,14 @@
 import {
+  Component,
   type ImgHTMLAttributes,
   type ReactNode,
   version as reactVersion,
   type SyntheticEvent,
-  useRef,
-  useState,
-  useSyncExternalStore,
 } from 'react';
 import { hasIntersectionObserver, prefersReducedMotion } from '../shared/env';
 import { expected } from '../shared/errors';
 import { afterFirstScroll, isInsideRoot } from '../visibility/afterFirstScroll';
-import { observe } from '../visibility/observe';
+import { observe, unobserve } from '../visibility/observe';
 import type { ObserverRoot } from '../visibility/types';
 import type { ImageSource } from './manifest';
 
@@ -32,6 +30,9 @@ const RETRY_DELAY_MS = 400;
 /** Chromium's own distance for `loading="lazy"` on fast connections. */
 export const DEFAULT_IMAGE_ROOT_MARGIN = '1250px';
 
+/** Marks the native lazy `<img>` of server HTML until the client has hydrated it. */
+const SERVER_MARK = 'data-native-lazy';
+
 // URLs that loaded in this page: a re-mounted image (a virtualized row coming back) shows at once from the
 // memory cache instead of flashing its placeholder and fading in again.
 const loadedUrls = new Set<string>();
@@ -47,10 +48,31 @@ function inNextFrame(run: () => void) {
     });
   }
 }
-const noop = () => {};
-const subscribeNever = () => noop;
-const onClient = () => false;
-const onServerOrHydrating = () => true;
+
+// One listener for every image: the box carries its component, so no image needs a closure of its own.
+const OWNER = Symbol('LazyImage');
+type Box = HTMLSpanElement & { [OWNER]?: LazyImage };
+function onImageEntry(entry: IntersectionObserverEntry) {
+  (entry.target as Box)[OWNER]?.onIntersect(entry);
+}
+
+// Hydration must render the server's native lazy <img>. React tells a component whether it hydrates only
+// through a hook with two effects per instance, a large share of an image's memory; server HTML not yet
+// hydrated says the same for the whole page, asked once per task.
+let hydrating: boolean | undefined;
+function isHydrating(): boolean {
+  if (hydrating === undefined) {
+    hydrating = document.querySelector(`[${SERVER_MARK}]`) !== null;
+    queueMicrotask(() => {
+      hydrating = undefined;
+    });
+  }
+  return hydrating;
+}
+
+function optionsOf({ root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
+  return { root, rootMargin };
+}
 
 export interface LazyImageProps
   extends Omit<
@@ -96,208 +118,235 @@ export interface LazyImageProps
   onVisible?: () => void;
 }
 
-/** What one image keeps between renders, in one object rather than a hook each. */
-interface Instance {
-  status: number;
-  hydrated: boolean;
-  props: LazyImageProps;
-  set: (update: number | ((state: number) => number)) => void;
-  /** The ref callback, made again when the observer options change so that React attaches it anew. */
-  attach?: (box: HTMLSpanElement | null) => void;
-  root?: ObserverRoot | undefined;
-  margin?: string;
-  /** Stops watching (and waiting for the first scroll), or waiting to retry. */
-  stop?: (() => void) | undefined;
-}
-
-function attachTo(self: Instance, root: ObserverRoot | undefined, rootMargin: string) {
-  let cancel: (() => void) | undefined;
-  const begin = (inView?: boolean) => {
-    self.stop!();
-    inNextFrame(() => {
-      // Only from idle: a hydrated image may have loaded (natively) in the meantime.
-      self.set((state) => state || (inView ? LOADING : AHEAD));
-      self.props.onVisible?.();
-    });
-  };
-  return (box: HTMLSpanElement | null) => {
-    self.stop?.();
-    // Only an idle image watches; a hydrated one may have loaded natively before React listened for load.
-    if (box && !self.status && hasIntersectionObserver()) {
-      const img = self.hydrated ? box.querySelector('img') : null;
-      if (img?.complete && img.naturalWidth) inNextFrame(() => self.set(LOADED));
-      else {
-        const stop = observe(
-          box,
-          (entry) => {
-            cancel?.(); // idempotent, so a stale one may be called again
-            if (entry.isIntersecting) {
-              if (isInsideRoot(entry, rootMargin)) begin(true);
-              else cancel = afterFirstScroll(begin);
-            }
-          },
-          { root, rootMargin },
-        );
-        self.stop = () => {
-          stop();
-          cancel?.();
-        };
-      }
-    }
-  };
-}
-
 /**
  * A real `<img>` that reserves its box, loads only when near the viewport through the shared
  * IntersectionObserver, shows a placeholder meanwhile and fades in once decoded. Without
  * IntersectionObserver, and in server HTML, it leaves the timing to native `loading="lazy"`.
+ *
+ * A class, because a page holds hundreds of these: its fields and methods cost one object per image where
+ * hooks cost an object, a queue or a closure each.
  */
-export function LazyImage(props: LazyImageProps) {
-  // What is not taken out here (alt, sizes, width, height, the rest of the img attributes) goes to the <img>.
-  const {
-    src,
-    srcSet,
-    aspectRatio,
-    rootMargin = DEFAULT_IMAGE_ROOT_MARGIN,
-    root,
-    priority,
-    fetchPriority,
-    placeholder,
-    fade = true,
-    fallback,
-    fallbackSrc,
-    retry = 0,
-    sources,
-    onLoad,
-    onError,
-    onVisible,
-    className,
-    style,
-    ...rest
-  } = props;
-  const { width, height } = props;
-  if (process.env.NODE_ENV !== 'production') {
-    if (!(retry >= 0 && retry % 1 === 0)) {
-      throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
+export class LazyImage extends Component<LazyImageProps> {
+  // Declared, not initialised: assigned in the constructor or when needed, with no helper per field.
+  /** The status in the low 3 bits and the attempt above them, so that a retry is always a change. */
+  declare private stage: number;
+  /** Server HTML, its hydration, and browsers without IntersectionObserver: native lazy loading decides. */
+  declare private native: boolean;
+  /**
+   * The box. The instance is its own ref object (`ref={this}`): React sets `current` on it, which saves an
+   * object per image.
+   */
+  declare current: HTMLSpanElement | null;
+  /** Whether the shared observer watches the box. */
+  declare private watching?: boolean;
+  /** Stops waiting for the first scroll. */
+  declare private cancel?: (() => void) | undefined;
+  declare private retryTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(props: LazyImageProps) {
+    super(props);
+    if (process.env.NODE_ENV !== 'production') {
+      const { retry = 0 } = props;
+      if (!(retry >= 0 && retry % 1 === 0)) {
+        throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
+      }
+    }
+    this.current = null;
+    this.stage = loadedUrls.has(props.src) ? LOADED : props.priority ? LOADING : IDLE;
+    this.native =
+      typeof document === 'undefined' || !hasIntersectionObserver() || (!this.stage && isHydrating());
+  }
+
+  private to(status: number, attempt = this.stage >> 3) {
+    this.stage = attempt * 8 + status;
+    this.forceUpdate();
+  }
+
+  private later(status: number) {
+    inNextFrame(() => this.to(status));
+  }
+
+  override componentDidMount() {
+    const box = this.current;
+    if (!box || this.stage & 7 || !hasIntersectionObserver()) return;
+    if (this.native) {
+      const img = box.querySelector('img');
+      img?.removeAttribute(SERVER_MARK);
+      // It may have loaded natively before React listened for load.
+      if (img?.complete && img.naturalWidth) return this.later(LOADED);
+    }
+    (box as Box)[OWNER] = this;
+    this.watching = true;
+    observe(box, onImageEntry, optionsOf(this.props));
+  }
+
+  override componentDidUpdate(previous: LazyImageProps) {
+    const { root, rootMargin } = this.props;
+    if (this.watching && (previous.root !== root || previous.rootMargin !== rootMargin)) {
+      this.stop(previous);
+      this.componentDidMount();
     }
   }
-  // The status in the low 3 bits and the attempt above them: one hook, and a retry is always a change.
-  const [state, set] = useState(() => (loadedUrls.has(src) ? LOADED : priority ? LOADING : IDLE));
-  const status = state & 7;
-  const attempt = state >> 3;
-  const to = (next: number) => set(attempt * 8 + next);
-  const later = (next: number) => inNextFrame(() => to(next));
-  const isServerOrHydrating = useSyncExternalStore(subscribeNever, onClient, onServerOrHydrating);
-  // One mutable record instead of more hooks. `hydrated` keeps its first value: server HTML holds a native
-  // lazy <img>, and hydration renders the same one.
-  const record = useRef<Instance>(null);
-  // The rest of it is set on every render below.
-  record.current ??= { hydrated: isServerOrHydrating } as Instance;
-  const self = record.current;
-  self.status = status;
-  self.props = props;
-  self.set = set;
-  if (self.root !== root || self.margin !== rootMargin) {
-    self.root = root;
-    self.margin = rootMargin;
-    self.attach = attachTo(self, root, rootMargin);
+
+  override componentWillUnmount() {
+    this.stop(this.props);
+    clearTimeout(this.retryTimer);
   }
 
-  // Server HTML (and its hydration) and browsers without IntersectionObserver: native lazy loading decides,
-  // until the observer takes over. Elsewhere no <img> exists before its image is near.
-  const native = !status && (self.hydrated || !hasIntersectionObserver());
-  const usesFallbackSrc = attempt > retry;
-  const fades = fade && !priority && !native && status !== AHEAD;
-  const failed = status === FAILED;
-  const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
-  const isBackground = typeof shown === 'string';
-  const waiting = status < LOADED || (failed && !fallback);
-  // A node placeholder lies under the image; without one nothing is positioned, so the browser keeps no
-  // paint layer per image while the page scrolls.
-  const layered = waiting && !isBackground && shown != null;
-  const position = layered ? 'relative' : undefined;
+  /** Stops watching (with the options it was watched with) and waiting for the first scroll. */
+  private stop(props: LazyImageProps) {
+    if (this.watching) unobserve(this.current!, onImageEntry, optionsOf(props));
+    this.watching = false;
+    this.cancel?.();
+  }
 
-  let image: ReactNode = null;
-  if (status || native) {
-    image = (
-      <img
-        key={attempt}
-        {...rest}
-        alt={props.alt}
-        src={usesFallbackSrc ? fallbackSrc : src}
-        srcSet={usesFallbackSrc ? undefined : srcSet}
-        loading={native ? 'lazy' : priority ? 'eager' : undefined}
-        {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority }}
-        decoding="async"
-        onLoad={(event) => {
-          if (!usesFallbackSrc) loadedUrls.add(src);
-          onLoad?.(event);
-          if (status >= FADING) return;
-          reducedMotion ??= prefersReducedMotion();
-          if (!fades || reducedMotion) return later(LOADED);
-          // Start the fade only once decoded, or it would fade in an empty box.
-          const fadeIn = () => later(FADING);
-          event.currentTarget.decode().then(fadeIn, fadeIn);
-        }}
-        onError={(event) => {
-          // Reported when src fails for good (after its retries) and when fallbackSrc fails.
-          if (attempt >= retry) onError?.(event);
-          if (attempt < retry || (fallbackSrc && !usesFallbackSrc)) {
-            to(RETRYING);
-            // Retries of src back off; the switch to fallbackSrc (after the last retry) is immediate.
-            const timer = setTimeout(
-              () => set((attempt + 1) * 8 + LOADING),
-              attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
-            );
-            self.stop = () => clearTimeout(timer);
-          } else to(FAILED);
-        }}
-        onTransitionEnd={status === FADING ? () => to(LOADED) : undefined}
-        style={{
-          display: 'block',
-          position,
-          width: '100%',
-          height: '100%',
-          objectFit: 'cover',
-          // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
-          opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
-          transition: fades ? 'opacity .3s' : undefined,
-        }}
-      />
-    );
-    if (sources && !usesFallbackSrc) {
+  /** Called by the shared observer. */
+  onIntersect(entry: IntersectionObserverEntry) {
+    this.cancel?.();
+    if (!entry.isIntersecting) return;
+    const begin = (inView?: boolean) => {
+      this.stop(this.props);
+      inNextFrame(() => {
+        // Only from idle: a hydrated image may have loaded (natively) in the meantime.
+        if (!(this.stage & 7)) this.to(inView ? LOADING : AHEAD);
+        this.props.onVisible?.();
+      });
+    };
+    if (isInsideRoot(entry, this.props.root)) begin(true);
+    else this.cancel = afterFirstScroll(begin);
+  }
+
+  override render() {
+    const { props } = this;
+    // What is not taken out here (alt, sizes, width, height, the rest of the img attributes) goes to the <img>.
+    const {
+      src,
+      srcSet,
+      aspectRatio,
+      rootMargin,
+      root,
+      priority,
+      fetchPriority,
+      placeholder,
+      fade = true,
+      fallback,
+      fallbackSrc,
+      retry = 0,
+      sources,
+      onLoad,
+      onError,
+      onVisible,
+      className,
+      style,
+      ...rest
+    } = props;
+    const { width, height } = props;
+    const status = this.stage & 7;
+    const attempt = this.stage >> 3;
+    const native = !status && this.native;
+    const usesFallbackSrc = attempt > retry;
+    const fades = fade && !priority && !native && status !== AHEAD;
+    const failed = status === FAILED;
+    const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
+    const isBackground = typeof shown === 'string';
+    const waiting = status < LOADED || (failed && !fallback);
+    // A node placeholder lies under the image; without one nothing is positioned, so the browser keeps no
+    // paint layer per image while the page scrolls.
+    const layered = waiting && !isBackground && shown != null;
+    const position = layered ? 'relative' : undefined;
+
+    let image: ReactNode = null;
+    if (status || native) {
       image = (
-        <picture key={attempt}>
-          {sources.map((source) => (
-            <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={props.sizes} />
-          ))}
-          {image}
-        </picture>
+        <img
+          key={attempt}
+          {...rest}
+          alt={props.alt}
+          src={usesFallbackSrc ? fallbackSrc : src}
+          srcSet={usesFallbackSrc ? undefined : srcSet}
+          loading={native ? 'lazy' : priority ? 'eager' : undefined}
+          {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority, [SERVER_MARK]: native ? '' : undefined }}
+          decoding="async"
+          onLoad={(event) => {
+            if (!usesFallbackSrc) loadedUrls.add(src);
+            onLoad?.(event);
+            if (status >= FADING) return;
+            reducedMotion ??= prefersReducedMotion();
+            if (!fades || reducedMotion) return this.later(LOADED);
+            // Start the fade only once decoded, or it would fade in an empty box.
+            const fadeIn = () => this.later(FADING);
+            event.currentTarget.decode().then(fadeIn, fadeIn);
+          }}
+          onError={(event) => {
+            // Reported when src fails for good (after its retries) and when fallbackSrc fails.
+            if (attempt >= retry) onError?.(event);
+            if (attempt < retry || (fallbackSrc && !usesFallbackSrc)) {
+              this.to(RETRYING);
+              // Retries of src back off; the switch to fallbackSrc (after the last retry) is immediate.
+              this.retryTimer = setTimeout(
+                () => this.to(LOADING, attempt + 1),
+                attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
+              );
+            } else this.to(FAILED);
+          }}
+          onTransitionEnd={status === FADING ? () => this.to(LOADED) : undefined}
+          style={{
+            display: 'block',
+            position,
+            width: '100%',
+            height: '100%',
+            objectFit: 'cover',
+            // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
+            opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
+            transition: fades ? 'opacity .3s' : undefined,
+          }}
+        />
       );
+      if (sources && !usesFallbackSrc) {
+        image = (
+          <picture key={attempt}>
+            {sources.map((source) => (
+              <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={props.sizes} />
+            ))}
+            {image}
+          </picture>
+        );
+      }
     }
-  }
 
-  return (
-    <span
-      ref={self.attach}
-      className={className}
-      style={{
-        display: 'inline-block',
-        position,
-        width: width ?? '100%',
-        maxWidth: '100%',
-        aspectRatio: aspectRatio ?? (width && height ? `${width}/${height}` : undefined),
-        background:
-          waiting && isBackground
-            ? shown.startsWith('data:')
-              ? `center/cover url("${shown}")`
-              : shown
-            : undefined,
-        ...style,
-      }}
-    >
-      {layered && <span style={{ position: 'absolute', inset: 0 }}>{shown}</span>}
-      {failed && fallback ? fallback : image}
-    </span>
-  );
+    return (
+      <span
+        ref={this}
+        className={className}
+        style={{
+          display: 'inline-block',
+          position,
+          width: width ?? '100%',
+          maxWidth: '100%',
+          aspectRatio: aspectRatio ?? (width && height ? `${width}/${height}` : undefined),
+          background:
+            waiting && isBackground
+              ? shown.startsWith('data:')
+                ? `center/cover url("${shown}")`
+                : shown
+              : undefined,
+          ...style,
+        }}
+      >
+        {
+          // One child without an array when there is no placeholder node: most images, most of the time.
+          layered ? (
+            <>
+              <span style={{ position: 'absolute', inset: 0 }}>{shown}</span>
+              {image}
+            </>
+          ) : failed && fallback ? (
+            fallback
+          ) : (
+            image
+          )
+        }
+      </span>
+    );
+  }
 }

@@ -1,3 +1,5 @@
+import type { ObserverRoot } from './types';
+
 // Until the user first scrolls, the page is what they see: spending bandwidth below the fold delays what
 // is on screen (the LCP image). From the first scroll on, loading ahead is what keeps cells filled.
 // What waits for the first scroll; null once it has happened.
@@ -23,37 +25,22 @@ export function afterFirstScroll(run: () => void): () => void {
   };
 }
 
-/** One side of the root's margin: px, or a share (0.1 for 10%) of the root's own size. */
-function marginOf(part: string): [px: number, share: number] {
-  const value = parseFloat(part);
-  return part.endsWith('%') ? [0, value / 100] : [value, 0];
-}
-
-/** The margin in px at each end of one axis, given the grown size the observer reports. */
-function insets(grown: number, start: string, end: string): [number, number] {
-  const [startPx, startShare] = marginOf(start);
-  const [endPx, endShare] = marginOf(end);
-  // grown = own × (1 + shares) + px, and a share is of the root's own size.
-  const own = (grown - startPx - endPx) / (1 + startShare + endShare);
-  return [startPx + startShare * own, endPx + endShare * own];
-}
-
 /**
- * Whether an observed element overlaps its root's own box, not the box grown by `rootMargin` (the margin as
- * the observer was given it). Computed from the entry alone: reading the viewport's or the root's size here
- * would force a layout in every observer callback while the page scrolls.
+ * Whether an observed element overlaps its root's own box, not the box grown by `rootMargin`. The viewport's
+ * size costs no layout; a scroll container's box is read in the observer's callback, when layout is fresh.
  */
-export function isInsideRoot(entry: IntersectionObserverEntry, rootMargin: string): boolean {
-  const bounds = entry.rootBounds;
-  if (!bounds) return true;
-  const [top = '', right = top, bottom = top, left = right] = rootMargin.trim().split(/\s+/);
-  const [insetTop, insetBottom] = insets(bounds.height, top, bottom);
-  const [insetLeft, insetRight] = insets(bounds.width, left, right);
+export function isInsideRoot(entry: IntersectionObserverEntry, root: ObserverRoot | undefined): boolean {
   const rect = entry.boundingClientRect;
+  const bounds =
+    root && 'getBoundingClientRect' in root
+      ? root.getBoundingClientRect()
+      : { top: 0, left: 0, bottom: innerHeight, right: innerWidth };
+  // A box without layout (jsdom, or an empty one) cannot be placed: it counts as inside.
   return (
-    rect.top < bounds.bottom - insetBottom &&
-    rect.bottom > bounds.top + insetTop &&
-    rect.left < bounds.right - insetRight &&
-    rect.right > bounds.left + insetLeft
+    !(rect.width || rect.height) ||
+    (rect.top < bounds.bottom &&
+      rect.bottom > bounds.top &&
+      rect.left < bounds.right &&
+      rect.right > bounds.left)
   );
 }

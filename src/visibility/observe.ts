@@ -71,6 +71,34 @@ export function observe(
   };
 }
 
+/**
+ * Stops reporting `element` to `listener`, as the function `observe` returns does, given the options it was
+ * observed with; calling it again does nothing. For components that watch many elements: one closure less
+ * per element.
+ */
+export function unobserve(
+  element: Element,
+  listener: VisibilityListener,
+  options: ObserveOptions = {},
+): void {
+  const { root } = options;
+  const pool = pools.get(root || VIEWPORT);
+  const key = optionsKey(
+    normalizeRootMargin(options.rootMargin ?? '0px', 'unobserve'),
+    normalizeThreshold(options.threshold ?? 0, 'unobserve'),
+  );
+  const [observer, watched] = pool?.get(key) ?? [];
+  const listeners = watched?.get(element)?.[0];
+  if (listeners?.delete(listener) && !listeners.size) {
+    watched!.delete(element);
+    observer!.unobserve(element);
+    if (!watched!.size) {
+      observer!.disconnect();
+      pool!.delete(key);
+    }
+  }
+}
+
 /** How many shared observers are alive and how many elements they watch. For tests and dev tools. */
 export function getObserverStats(root: ObserverRoot = null): { observers: number; elements: number } {
   const pool = pools.get(root || VIEWPORT);

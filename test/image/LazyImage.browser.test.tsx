@@ -1,7 +1,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
-import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commands } from 'vitest/browser';
 import { getObserverStats, LazyImage } from '../../src';
 import { imageServer, nextFrames } from './support';
 
@@ -298,17 +298,16 @@ describe('LazyImage', () => {
   it('hydrates server HTML without errors, keeping the server <img>, then drops the placeholder once loaded', async () => {
     const server = imageServer();
     const errors = vi.spyOn(console, 'error');
-    const element = (
-      <LazyImage
-        src={server.url('ok', 'photo-3.jpg', '?ssr')}
-        alt="hydrated"
-        width={240}
-        height={160}
-        placeholder="#ccc"
-      />
-    );
+    const props = {
+      src: server.url('ok', 'photo-3.jpg', '?ssr'),
+      alt: 'hydrated',
+      width: 240,
+      height: 160,
+      placeholder: '#ccc',
+    };
+    const element = <LazyImage {...props} />;
     const host = document.createElement('div');
-    host.innerHTML = renderToString(element);
+    host.innerHTML = await commands.renderLazyImageOnServer(props);
     document.body.append(host);
     const serverImg = host.querySelector('img')!;
     expect(serverImg.getAttribute('loading')).toBe('lazy');
