@@ -18,8 +18,8 @@ const entry = (name, limit, path = 'dist/index.js') => ({
 export default [
   entry('useLazyLoad', '775 B'),
   entry('LazyComponent', '1.01 KB'),
-  entry('LazyImage', '2290 B'),
-  entry('ProgressiveImage', '3230 B'),
+  entry('LazyImage', '2350 B'),
+  entry('ProgressiveImage', '3290 B'),
   entry('VirtualList', '4420 B'),
   entry('VirtualGrid', '4730 B'),
   entry('InfiniteScroll', '1590 B'),

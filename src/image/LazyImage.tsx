@@ -24,6 +24,7 @@ const FAILED = 6;
 // React 18 does not know the camel-cased prop and warns; it passes the lowercase attribute through as is.
 const FETCH_PRIORITY = reactVersion.startsWith('18.') ? 'fetchpriority' : 'fetchPriority';
 
+const FADE_MS = 300;
 /** First retry after this many ms, then twice as long each time. */
 const RETRY_DELAY_MS = 400;
 
@@ -139,9 +140,12 @@ export class LazyImage extends Component<LazyImageProps> {
   declare current: HTMLSpanElement | null;
   /** Whether the shared observer watches the box. */
   declare private watching?: boolean;
+  /** Whether the last render put a node placeholder under the image. */
+  declare private layered: boolean;
   /** Stops waiting for the first scroll. */
   declare private cancel?: (() => void) | undefined;
-  declare private retryTimer?: ReturnType<typeof setTimeout>;
+  /** Waits for a retry, or for the end of the fade. */
+  declare private timer?: ReturnType<typeof setTimeout>;
 
   constructor(props: LazyImageProps) {
     super(props);
@@ -162,8 +166,24 @@ export class LazyImage extends Component<LazyImageProps> {
     this.forceUpdate();
   }
 
-  private later(status: number) {
-    inNextFrame(() => this.to(status));
+  /**
+   * Loaded and decoded: only the image's opacity (fading in) and then the box's background change, so they
+   * are set on the DOM instead of rendering again (in a grid, rendering one cell walks all its siblings).
+   * React's next render, if any, computes the same. A node placeholder is React's to remove: then it renders.
+   */
+  private settle(status: number) {
+    inNextFrame(() => {
+      const box = this.current;
+      if ((this.stage & 7) >= status) return;
+      this.stage = (this.stage & ~7) | status;
+      // The placeholder goes once the fade is over. A timer, not transitionend: a transition that never
+      // started (its start style never computed) never ends.
+      if (status === FADING) this.timer = setTimeout(() => this.settle(LOADED), FADE_MS);
+      if (!box || this.layered) return this.forceUpdate();
+      // Also when loaded without a fade: it may have started as a fade that was overtaken.
+      box.querySelector('img')!.style.opacity = '';
+      if (status === LOADED) box.style.background = '';
+    });
   }
 
   override componentDidMount() {
@@ -173,7 +193,7 @@ export class LazyImage extends Component<LazyImageProps> {
       const img = box.querySelector('img');
       img?.removeAttribute(SERVER_MARK);
       // It may have loaded natively before React listened for load.
-      if (img?.complete && img.naturalWidth) return this.later(LOADED);
+      if (img?.complete && img.naturalWidth) return this.settle(LOADED);
     }
     (box as Box)[OWNER] = this;
     this.watching = true;
@@ -190,7 +210,7 @@ export class LazyImage extends Component<LazyImageProps> {
 
   override componentWillUnmount() {
     this.stop(this.props);
-    clearTimeout(this.retryTimer);
+    clearTimeout(this.timer);
   }
 
   /** Stops watching (with the options it was watched with) and waiting for the first scroll. */
@@ -245,7 +265,8 @@ export class LazyImage extends Component<LazyImageProps> {
     const attempt = this.stage >> 3;
     const native = !status && this.native;
     const usesFallbackSrc = attempt > retry;
-    const fades = fade && !priority && !native && status !== AHEAD;
+    reducedMotion ??= prefersReducedMotion();
+    const fades = fade && !priority && !native && status !== AHEAD && !reducedMotion;
     const failed = status === FAILED;
     const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
     const isBackground = typeof shown === 'string';
@@ -254,6 +275,7 @@ export class LazyImage extends Component<LazyImageProps> {
     // paint layer per image while the page scrolls.
     const layered = waiting && !isBackground && shown != null;
     const position = layered ? 'relative' : undefined;
+    this.layered = layered;
 
     let image: ReactNode = null;
     if (status || native) {
@@ -270,11 +292,9 @@ export class LazyImage extends Component<LazyImageProps> {
           onLoad={(event) => {
             if (!usesFallbackSrc) loadedUrls.add(src);
             onLoad?.(event);
-            if (status >= FADING) return;
-            reducedMotion ??= prefersReducedMotion();
-            if (!fades || reducedMotion) return this.later(LOADED);
+            if (!fades) return this.settle(LOADED);
             // Start the fade only once decoded, or it would fade in an empty box.
-            const fadeIn = () => this.later(FADING);
+            const fadeIn = () => this.settle(FADING);
             event.currentTarget.decode().then(fadeIn, fadeIn);
           }}
           onError={(event) => {
@@ -283,13 +303,12 @@ export class LazyImage extends Component<LazyImageProps> {
             if (attempt < retry || (fallbackSrc && !usesFallbackSrc)) {
               this.to(RETRYING);
               // Retries of src back off; the switch to fallbackSrc (after the last retry) is immediate.
-              this.retryTimer = setTimeout(
+              this.timer = setTimeout(
                 () => this.to(LOADING, attempt + 1),
                 attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
               );
             } else this.to(FAILED);
           }}
-          onTransitionEnd={status === FADING ? () => this.to(LOADED) : undefined}
           style={{
             display: 'block',
             position,
@@ -298,7 +317,7 @@ export class LazyImage extends Component<LazyImageProps> {
             objectFit: 'cover',
             // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
             opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
-            transition: fades ? 'opacity .3s' : undefined,
+            transition: fades ? `opacity ${FADE_MS}ms` : undefined,
           }}
         />
       );
