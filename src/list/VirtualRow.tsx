@@ -47,14 +47,18 @@ export const VirtualRow = memo(function VirtualRow({
     style[start] = shift;
     style[horizontal ? 'height' : 'width'] = '100%';
   }
-  // A list row carries its set size and position; a grid row only its index.
-  const aria = {
-    role,
-    'aria-setsize': setSize || undefined,
-    [setSize ? 'aria-posinset' : 'aria-rowindex']: index + 1,
-  };
   return (
-    <div data-index={index} {...aria} style={style}>
+    <div
+      data-index={index}
+      // A list row carries its set size and position, a grid row only its index; the role varies, so the
+      // attributes are assembled rather than checked per element.
+      {...{
+        role,
+        'aria-setsize': setSize || undefined,
+        [setSize ? 'aria-posinset' : 'aria-rowindex']: index + 1,
+      }}
+      style={style}
+    >
       {content}
     </div>
   );

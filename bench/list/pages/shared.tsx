@@ -6,6 +6,8 @@ declare global {
   interface Window {
     __bench: { scrollToIndex(index: number): void };
     __mountMs: number;
+    /** performance.now() when the page rendered, for the paint-timed mount (first-contentful-paint). */
+    __mountStart: number;
   }
 }
 
@@ -42,6 +44,7 @@ export const rowPadding = measured ? { padding: '7px 8px', boxSizing: 'border-bo
 export function start(app: ReactElement, api: Window['__bench']) {
   window.__bench = api;
   const started = performance.now();
+  window.__mountStart = started;
   createRoot(document.getElementById('root')!).render(app);
   const check = () => {
     if (document.querySelector('[data-row],[data-index]')) window.__mountMs = performance.now() - started;

@@ -47,9 +47,12 @@ export function bindList(
   let observer: ResizeObserver | null = null;
   const observed = new Set<Element>();
   let inObserver = false;
+  // Whether the DOM was read: a box of a numeric height sized the first render already and a fresh box is
+  // scrolled to 0, so the mount reads nothing (and measures no row) there, which would force a layout in the
+  // middle of React's commit; the observer's first report, after layout and before paint, asks for the reads.
   let mounted = false;
   // The viewport is read again only after a resize: reading it on every commit would force a layout.
-  let stale = true;
+  let stale = settings().useWindowScroll || !core.viewport;
   let margin = 0;
   // The scroll position the DOM has, as far as we know: a user scroll whose event has not been delivered yet
   // must never be undone by a write.
@@ -118,7 +121,7 @@ export function bindList(
   };
 
   const binding: ListBinding = {
-    layout: () => `${core.start},${core.end},${core.windowOffset()},${core.domSize}`,
+    layout: () => [core.start, core.end, core.windowOffset(), core.domSize].join(),
     commit(element, list, layout) {
       scroller = element;
       const current = settings();
@@ -143,7 +146,7 @@ export function bindList(
       if (itemSize === undefined) {
         for (const child of list.children) {
           const index = indexOf(child);
-          if (!core.sizes.isMeasured(index)) pairs.push([index, sizeOf(child)]);
+          if (mounted && !core.sizes.isMeasured(index)) pairs.push([index, sizeOf(child)]);
           observe(child);
         }
         for (const row of observed) {
@@ -176,8 +179,11 @@ export function bindList(
       const resizes = new ResizeObserver((entries) => {
         const pairs: Array<[number, number]> = [];
         // Rows leave the observer in the commit that removes them, so every row here is connected.
-        for (const { target: row } of entries) if (row !== element) pairs.push([indexOf(row), sizeOf(row)]);
-        if (core.viewport !== viewportSize()) stale = true;
+        for (const { target: row } of entries)
+          if (row !== element && mounted) pairs.push([indexOf(row), sizeOf(row)]);
+        // After a mount that read nothing, a commit that does (where the box is, then the rows) is needed if
+        // there are rows to measure or a script scrolled the box since.
+        if ((!mounted && (observed.size || read())) || core.viewport !== viewportSize()) stale = true;
         if (core.measure(pairs) || stale) {
           inObserver = true;
           render(true);

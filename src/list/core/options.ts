@@ -3,10 +3,9 @@ import type { Overscan } from './getRange';
 
 /** Reads `overscan` as items (a number) or px ("300px"); `checkOverscan` validates it in development. */
 export function parseOverscan(value: Overscan | undefined): { items: number; px: number } {
-  if (value === undefined) return { items: 2, px: 0 };
-  return typeof value === 'number'
-    ? { items: Math.floor(value), px: 0 }
-    : { items: 0, px: Number.parseFloat(value) };
+  return typeof value === 'string'
+    ? { items: 0, px: Number.parseFloat(value) }
+    : { items: Math.floor(value ?? 2), px: 0 };
 }
 
 export function checkOverscan(api: string, value: unknown): void {

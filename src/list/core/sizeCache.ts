@@ -32,7 +32,7 @@ export function createSizeCache(
   const baseOf = uniform ? () => base : base;
   const blockCount = Math.ceil(count / BLOCK);
   const tree = new Float64Array(blockCount + 1);
-  // Measurements per block, holes where an item is not measured (forEach skips them).
+  // Measurements per block, holes where an item is not measured (flatMap skips them).
   const blocks: number[][] = [];
   let top = 1;
   while (top * 2 <= blockCount) top *= 2;
@@ -102,15 +102,11 @@ export function createSizeCache(
       while (index < last && rest >= size(index)) rest -= size(index++);
       return index;
     },
-    measurements() {
-      const pairs: Array<[number, number]> = [];
-      blocks.forEach((sizes, block) => {
-        sizes.forEach((value, slot) => {
-          pairs.push([(block << SHIFT) + slot, value]);
-        });
-      });
-      return pairs;
-    },
+    // flatMap skips the blocks with no measurement, and flattening skips the holes inside a block.
+    measurements: () =>
+      blocks.flatMap((sizes, block) =>
+        sizes.map((value, slot): [number, number] => [(block << SHIFT) + slot, value]),
+      ),
   };
   for (const [index, value] of measurements) if (index >= 0 && index < count) cache.set(index, value);
   return cache;
