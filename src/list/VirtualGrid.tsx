@@ -3,8 +3,6 @@ import { useIsomorphicLayoutEffect } from '../shared/useIsomorphicLayoutEffect';
 import { ListView } from './ListView';
 import type { VirtualGridProps, VirtualListHandle } from './types';
 
-const GRID_ROLES = ['grid', 'row'] as const;
-
 /**
  * A virtualized grid for product pages: rows of cells, as many columns as fit `minColumnWidth`, fixed or
  * measured row heights, in its own box or with the page. Same handle and callbacks as VirtualList
@@ -68,17 +66,17 @@ export const VirtualGrid = forwardRef(function VirtualGrid(
     <div ref={box} style={props.useWindowScroll ? undefined : { height: props.height ?? '100%' }}>
       <ListView
         {...props}
+        ref={ref}
         height="100%"
+        // ListView renders rows: the items are cells of them, passed as `grid`.
         count={rows}
+        items={undefined}
         itemSize={rowHeight === undefined ? undefined : rowHeight + gap}
         estimatedItemSize={estimatedRowHeight + gap}
-        roles={GRID_ROLES}
-        renderRow={renderRow}
-        dataAt={(row) => items?.[row * columns]}
-        keyAt={(row) => row}
-        listRef={ref}
-        extraAria={{ 'aria-rowcount': rows, 'aria-colcount': columns }}
-      />
+        grid={{ columns, items }}
+      >
+        {renderRow}
+      </ListView>
     </div>
   );
 }) as <T>(props: VirtualGridProps<T> & { ref?: Ref<VirtualListHandle> }) => ReactElement;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualizer } from '../../src/list/core/createVirtualizer';
 import { getRenderRange } from '../../src/list/core/getRange';
 import { activeSticky, checkOverscan, parseOverscan, stickyFrom } from '../../src/list/core/options';
-import { getScrollScale, MAX_SCROLL_SIZE } from '../../src/list/core/scrollScale';
+import { MAX_SCROLL_SIZE } from '../../src/list/core/scrollScale';
 import { createSizeCache } from '../../src/list/core/sizeCache';
 
-const overscan = { items: 2, px: 0 };
+const overscan = 2;
 const make = (count: number, base: number, alignToBottom = false) =>
   createVirtualizer({ count, base, overscan, alignToBottom });
 
@@ -126,13 +126,21 @@ describe('createVirtualizer', () => {
   });
 });
 
-describe('getScrollScale', () => {
+describe('scroll scale', () => {
   it('keeps a ratio of exactly 1 while the content fits', () => {
-    expect(getScrollScale(3_600_000, 600)[1]).toBe(1);
+    const list = make(100_000, 36);
+    list.setViewport(600);
+    expect(list.domSize).toBe(3_600_000);
+    list.scrolled(1_234_567);
+    expect(list.scroll).toBe(1_234_567);
   });
   it('scales past the cap so that both ends match', () => {
-    const [, ratio, maxVirtual, maxPhysical] = getScrollScale(360_000_000, 600);
-    expect(maxPhysical * ratio).toBeCloseTo(maxVirtual, 6);
+    const list = make(10_000_000, 36);
+    list.setViewport(600);
+    list.scrolled(MAX_SCROLL_SIZE - 600);
+    expect(list.scroll).toBe(360_000_000 - 600);
+    list.scrolled(1);
+    expect(list.scroll).toBeCloseTo((360_000_000 - 600) / (MAX_SCROLL_SIZE - 600), 6);
   });
 });
 

@@ -11,7 +11,9 @@ export interface ListSettings {
   /** A restored or chat list starts where its core says, not where the DOM happens to be. */
   initialState?: unknown;
   alignToBottom?: boolean;
-  keyAt: (index: number) => unknown;
+  /** Keys that tell a prepend: `getItemKey`, else the items themselves. */
+  getItemKey?: ((index: number) => unknown) | undefined;
+  items?: readonly unknown[] | undefined;
   onRangeChange?: (range: Range) => void;
   onEndReached?: () => void;
   onStartReached?: () => void;
@@ -81,16 +83,23 @@ export function bindList(
   // that end, and writing its position would yank the page.
   const inPlace = () => {
     const drift = known - core.physical;
-    if (Math.abs(drift) <= 0.5) return true;
-    return page && ((known < 0 && core.physical <= 0.5) || (drift > 0 && core.remaining <= 0.5));
+    return (
+      Math.abs(drift) <= 0.5 ||
+      (page && ((known < 0 && core.physical <= 0.5) || (drift > 0 && core.remaining <= 0.5)))
+    );
   };
   const viewportSize = () =>
     page ? (across ? innerWidth : innerHeight) : scroller![across ? 'clientWidth' : 'clientHeight'];
   // Layout is clean where this is called (after a commit's first read, or in the ResizeObserver callback).
   const sizeOf = (element: Element) => element.getBoundingClientRect()[across ? 'width' : 'height'];
 
+  const keyAt = (index: number) => {
+    const { getItemKey, items } = settings();
+    return getItemKey ? getItemKey(index) : items?.[index];
+  };
+
   const notify = () => {
-    const { onRangeChange, onEndReached, onStartReached, threshold = 300, keyAt } = settings();
+    const { onRangeChange, onEndReached, onStartReached, threshold = 300 } = settings();
     const now = core.visible();
     if (now.startIndex !== range.startIndex || now.endIndex !== range.endIndex) {
       range = now;
@@ -124,10 +133,9 @@ export function bindList(
     layout: () => [core.start, core.end, core.windowOffset(), core.domSize].join(),
     commit(element, list, layout) {
       scroller = element;
-      const current = settings();
-      const { itemSize, scrollMargin, initialState, alignToBottom } = current;
-      page = current.useWindowScroll;
-      across = current.horizontal;
+      const { itemSize, scrollMargin, initialState, alignToBottom, useWindowScroll, horizontal } = settings();
+      page = useWindowScroll;
+      across = horizontal;
       if (stale) {
         stale = false;
         margin = !page
@@ -157,7 +165,7 @@ export function bindList(
         }
       }
       const changed = core.measure(pairs);
-      if (core.pending) core.scrollTo(core.targetOf(core.pending.index, core.pending.align));
+      if (core.pending) core.scrollTo(core.pending());
       core.updateRange();
       if (changed || layout !== binding.layout()) return true;
       if (!inPlace()) write(core.physical);
@@ -204,8 +212,9 @@ export function bindList(
     },
     resize(count, base, follow) {
       const added = count - core.sizes.count;
-      const prepended = added > 0 && anchorIndex >= 0 && settings().keyAt(anchorIndex + added) === anchorKey;
-      core.setSizes(count, base, prepended && anchorKey !== undefined ? added : 0, follow);
+      // No anchor key yet (nothing shown) or none at all (no keys): no prepend can be told.
+      const prepended = added > 0 && anchorKey !== undefined && keyAt(anchorIndex + added) === anchorKey;
+      core.setSizes(count, base, prepended ? added : 0, follow);
       core.updateRange();
     },
     scrollToIndex(index, { align = 'start', behavior } = {}) {
@@ -213,7 +222,7 @@ export function bindList(
       // Smooth: land roughly with the animation, then exactly once the rows on the way are measured.
       if (behavior === 'smooth')
         target().addEventListener('scrollend', () => binding.scrollToIndex(index, { align }), { once: true });
-      else core.pending = { index, align };
+      else core.pending = () => core.targetOf(index, align);
       // The scroll event that follows renders the rows in the same frame; commit() then corrects.
       if (behavior === 'smooth' || Math.abs(read() - core.physical) > 0.5) write(core.physical, behavior);
       else render(false);

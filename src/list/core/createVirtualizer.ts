@@ -1,5 +1,6 @@
-import { getRenderRange, getVisibleRange, type Range } from './getRange';
-import { getScrollScale } from './scrollScale';
+import { getRenderRange, getVisibleRange, type Overscan, type Range } from './getRange';
+import { parseOverscan } from './options';
+import { MAX_SCROLL_SIZE } from './scrollScale';
 import { createSizeCache, type SizeCache, type SizeOf } from './sizeCache';
 
 export type ScrollAlign = 'start' | 'center' | 'end' | 'auto';
@@ -28,8 +29,8 @@ export interface Virtualizer {
   /** Rendered range, [start, end). */
   start: number;
   end: number;
-  /** A scrollToIndex in progress: re-aimed after every measurement until nothing moves. */
-  pending: { index: number; align: ScrollAlign } | null;
+  /** The target of a scrollToIndex in progress: re-aimed after every measurement until nothing moves. */
+  pending: (() => number) | null;
   setSizes(count: number, base: SizeOf, prepended: number, follow: boolean): void;
   setViewport(size: number): void;
   /** The DOM scrolled to `physical`; returns true when the rendered rows must change. */
@@ -46,42 +47,51 @@ export interface Virtualizer {
   snapshot(): VirtualListState;
 }
 
+/** Takes the list's props as they are (`overscan`, `alignToBottom`, `initialState`), plus these. */
 export function createVirtualizer(options: {
   count: number;
   base: SizeOf;
-  overscan: { items: number; px: number };
-  alignToBottom: boolean;
+  overscan?: Overscan | undefined;
+  alignToBottom?: boolean | undefined;
   initialState?: VirtualListState | undefined;
   /** Viewport size to assume before it is measured (a numeric `height`): rows render in the first pass. */
   viewport?: number | undefined;
 }): Virtualizer {
   const state = options.initialState;
+  const overscan = parseOverscan(options.overscan);
+  const alignToBottom = !!options.alignToBottom;
   let sizes = createSizeCache(options.count, options.base, state?.measurements);
   let scroll = state?.scrollOffset ?? 0;
   let viewport = state?.viewportSize ?? options.viewport ?? 0;
   let physical = 0;
+  /** Size of the scrollable element in px: the content's, at most MAX_SCROLL_SIZE. */
   let physicalSize = 0;
+  /** Content px per scrollbar px: exactly 1 while the content fits. */
   let ratio = 1;
+  /** The largest content and scrollbar offsets. */
   let maxVirtual = 0;
   let maxPhysical = 0;
   let lead = 0;
   // Scaled lists: content offset minus scrollbar offset × ratio, so programmatic scrolls land exactly.
   let correction = 0;
   /** True while the view sits at the end: size changes then keep the end in place. */
-  let pinned = options.alignToBottom;
+  let pinned = alignToBottom;
 
   const clamp = (value: number) => Math.max(0, Math.min(value, maxVirtual));
   const rescale = () => {
     const total = sizes.total();
-    [physicalSize, ratio, maxVirtual, maxPhysical] = getScrollScale(total, viewport);
-    lead = options.alignToBottom ? Math.max(0, viewport - total) : 0;
+    physicalSize = Math.min(total, MAX_SCROLL_SIZE);
+    maxVirtual = Math.max(0, total - viewport);
+    maxPhysical = Math.max(0, physicalSize - viewport);
+    ratio = total > MAX_SCROLL_SIZE && maxPhysical > 0 ? maxVirtual / maxPhysical : 1;
+    lead = alignToBottom ? Math.max(0, viewport - total) : 0;
     scroll = clamp(scroll);
     physical = ratio === 1 ? scroll : scroll >= maxVirtual ? maxPhysical : Math.round(scroll / ratio);
     correction = scroll - physical * ratio;
   };
   // A list that fits its viewport is at its end only in chat mode: there the first messages, when they
   // come, must open at the bottom; elsewhere growing content must not pull the view down.
-  const atEnd = () => (maxVirtual > 0 || options.alignToBottom) && scroll >= maxVirtual - 1;
+  const atEnd = () => (maxVirtual > 0 || alignToBottom) && scroll >= maxVirtual - 1;
   const scrollTo = (offset: number) => {
     scroll = offset;
     rescale();
@@ -176,7 +186,7 @@ export function createVirtualizer(options: {
     updateRange() {
       const { startIndex, endIndex } = visible();
       if (v.end <= sizes.count && startIndex >= v.start && endIndex < v.end) return false;
-      const [start, end] = getRenderRange(sizes, scroll, viewport, options.overscan);
+      const [start, end] = getRenderRange(sizes, scroll, viewport, overscan);
       const changed = start !== v.start || end !== v.end;
       v.start = start;
       v.end = end;

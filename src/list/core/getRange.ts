@@ -12,10 +12,9 @@ export interface Range {
 
 /** The items that intersect [scroll, scroll + viewport). */
 export function getVisibleRange(sizes: SizeCache, scroll: number, viewport: number): Range {
-  if (sizes.count === 0) return { startIndex: 0, endIndex: -1 };
   const startIndex = sizes.indexAt(scroll);
-  // The item that starts exactly at the bottom edge is not visible.
-  const endIndex = Math.max(startIndex, sizes.indexAt(scroll + viewport - 0.5));
+  // The item that starts exactly at the bottom edge is not visible. An empty list ends at -1.
+  const endIndex = Math.min(sizes.count - 1, Math.max(startIndex, sizes.indexAt(scroll + viewport - 0.5)));
   return { startIndex, endIndex };
 }
 

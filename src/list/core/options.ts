@@ -4,7 +4,7 @@ import type { Overscan } from './getRange';
 /** Reads `overscan` as items (a number) or px ("300px"); `checkOverscan` validates it in development. */
 export function parseOverscan(value: Overscan | undefined): { items: number; px: number } {
   return typeof value === 'string'
-    ? { items: 0, px: Number.parseFloat(value) }
+    ? { items: 0, px: parseFloat(value) }
     : { items: Math.floor(value ?? 2), px: 0 };
 }
 
@@ -30,26 +30,21 @@ export function checkSize(api: string, name: string, size: unknown): void {
 }
 
 /** Sticky item indices from `stickyIndices`, or from `groups` (sizes of consecutive groups). */
-export function stickyFrom(stickyIndices?: readonly number[], groups?: readonly number[]): number[] {
-  if (stickyIndices) return [...stickyIndices].sort((a, b) => a - b);
-  const headers: number[] = [];
+export function stickyFrom(stickyIndices?: readonly number[], groups?: readonly number[]): readonly number[] {
+  if (stickyIndices) return stickyIndices;
+  // Each group's header is the item count of the groups before it.
   let next = 0;
-  for (const size of groups ?? []) {
-    headers.push(next);
+  return (groups ?? []).map((size) => {
+    const header = next;
     next += size;
-  }
-  return headers;
+    return header;
+  });
 }
 
 /**
- * The last sticky index at or before `index`, or -1. A scan that stops at the first header past `index`:
- * lists have tens of groups, not thousands, and this runs once per render.
+ * The last sticky index at or before `index`, or -1. A scan of them all, in any order: lists have tens of
+ * groups, not thousands, and this runs once per render.
  */
-export function activeSticky(sorted: readonly number[], index: number): number {
-  let found = -1;
-  for (const header of sorted) {
-    if (header > index) break;
-    found = header;
-  }
-  return found;
+export function activeSticky(headers: readonly number[], index: number): number {
+  return Math.max(-1, ...headers.filter((header) => header <= index));
 }

@@ -9,6 +9,8 @@ export type SizeOf = number | ((index: number) => number);
 
 export interface SizeCache {
   readonly count: number;
+  /** The base size it was built with: the list rebuilds the cache when that changes. */
+  readonly base: SizeOf;
   /** Size of one item: its measurement, or the base size (the number, or the function's answer). */
   size(index: number): number;
   isMeasured(index: number): boolean;
@@ -34,26 +36,21 @@ export function createSizeCache(
   const tree = new Float64Array(blockCount + 1);
   // Measurements per block, holes where an item is not measured (flatMap skips them).
   const blocks: number[][] = [];
-  let top = 1;
-  while (top * 2 <= blockCount) top *= 2;
 
-  for (let block = 0; block < blockCount; block++) {
-    const first = block << SHIFT;
-    const last = Math.min(count, first + BLOCK);
-    let sum = 0;
-    if (uniform) sum = (last - first) * base;
-    else for (let index = first; index < last; index++) sum += baseOf(index);
-    tree[block + 1] = sum;
-  }
-  // Linear-time Fenwick construction: push each node's sum to its parent.
+  // Linear-time Fenwick construction: node n (block n - 1) adds its block's sum to what its children have
+  // pushed to it, then pushes the total to its parent.
   for (let node = 1; node <= blockCount; node++) {
+    const first = (node - 1) << SHIFT;
+    const last = Math.min(count, first + BLOCK);
+    let sum = tree[node]!;
+    // Uniform sizes are multiplied: ten million rows build without ten million calls.
+    if (uniform) sum += (last - first) * base;
+    else for (let index = first; index < last; index++) sum += baseOf(index);
+    tree[node] = sum;
     const parent = node + (node & -node);
-    if (parent <= blockCount) tree[parent]! += tree[node]!;
+    if (parent <= blockCount) tree[parent]! += sum;
   }
 
-  const add = (block: number, delta: number) => {
-    for (let node = block + 1; node <= blockCount; node += node & -node) tree[node]! += delta;
-  };
   const blocksBefore = (block: number) => {
     let sum = 0;
     for (let node = block; node > 0; node -= node & -node) sum += tree[node]!;
@@ -64,6 +61,7 @@ export function createSizeCache(
 
   const cache: SizeCache = {
     count,
+    base,
     size,
     isMeasured: (index) => measured(index) !== undefined,
     set(index, value) {
@@ -72,15 +70,14 @@ export function createSizeCache(
       let sizes = blocks[block];
       if (!sizes) blocks[block] = sizes = [];
       sizes[index & MASK] = value;
-      if (delta !== 0) add(block, delta);
+      for (let node = block + 1; node <= blockCount; node += node & -node) tree[node]! += delta;
       return delta;
     },
     offset(index) {
       const block = index >> SHIFT;
-      let offset = blocksBefore(Math.min(block, blockCount));
-      const first = block << SHIFT;
-      if (uniform && !blocks[block]) return offset + (index - first) * base;
-      for (let item = first; item < index; item++) offset += size(item);
+      let offset = blocksBefore(block);
+      // The items before `index` in its block: at most 255 reads, little next to the render that asks.
+      for (let item = block << SHIFT; item < index; item++) offset += size(item);
       return offset;
     },
     total: () => blocksBefore(blockCount),
@@ -88,18 +85,18 @@ export function createSizeCache(
       if (count === 0 || offset <= 0) return 0;
       let block = 0;
       let rest = offset;
-      for (let step = top; step > 0; step >>= 1) {
+      // Binary lifting (from a power of two above any block count: 2^30 blocks hold 2^38 items) to the block
+      // that holds `offset`. It stops before the last block, so that an offset past the end ends the scan
+      // below at the last item.
+      for (let step = 1 << 30; step > 0; step >>= 1) {
         const next = block + step;
-        if (next <= blockCount && tree[next]! <= rest) {
+        if (next < blockCount && tree[next]! <= rest) {
           block = next;
           rest -= tree[next]!;
         }
       }
-      if (block >= blockCount) return count - 1;
       let index = block << SHIFT;
-      const last = Math.min(count, index + BLOCK) - 1;
-      if (uniform && !blocks[block]) return Math.min(last, index + Math.floor(rest / base));
-      while (index < last && rest >= size(index)) rest -= size(index++);
+      while (index < count - 1 && rest >= size(index)) rest -= size(index++);
       return index;
     },
     // flatMap skips the blocks with no measurement, and flattening skips the holes inside a block.
