@@ -74,7 +74,7 @@ export function observe(
 /**
  * Stops reporting `element` to `listener`, as the function `observe` returns does, given the options it was
  * observed with; calling it again does nothing. For components that watch many elements: one closure less
- * per element.
+ * per element. (The closure keeps its own copy of these lines: sharing them costs every hook ~30 B gzip.)
  */
 export function unobserve(
   element: Element,
