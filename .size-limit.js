@@ -21,7 +21,7 @@ export default [
   entry('LazyImage', '2350 B'),
   entry('ProgressiveImage', '3290 B'),
   entry('VirtualList', '4150 B'),
-  entry('VirtualGrid', '4545 B'),
+  entry('VirtualGrid', '4570 B'),
   entry('InfiniteScroll', '1590 B'),
   entry('useInfiniteLoader', '975 B'),
   entry('LazyVideo', '1.35 KB'),

@@ -12,7 +12,15 @@ export const VirtualGrid = forwardRef(function VirtualGrid(
   props: VirtualGridProps<unknown>,
   ref: Ref<VirtualListHandle>,
 ) {
-  const { items, children, minColumnWidth = 200, gap = 0, rowHeight, estimatedRowHeight = 250 } = props;
+  const {
+    items,
+    children,
+    minColumnWidth = 200,
+    gap = 0,
+    rowHeight,
+    estimatedRowHeight = 250,
+    getItemKey,
+  } = props;
   const count = (items ? items.length : props.count) as number;
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -74,6 +82,7 @@ export const VirtualGrid = forwardRef(function VirtualGrid(
         itemSize={rowHeight === undefined ? undefined : rowHeight + gap}
         estimatedItemSize={estimatedRowHeight + gap}
         grid={{ columns, items }}
+        getItemKey={getItemKey && ((row: number) => getItemKey(row * columns))}
       >
         {renderRow}
       </ListView>

@@ -98,6 +98,11 @@ export interface VirtualGridBaseProps
   estimatedRowHeight?: number;
   /** Space between cells in px. @default 0 */
   gap?: number;
+  /**
+   * An item's key, by item index (as `children` gets it). A row is keyed by its first item, so prepending
+   * whole rows' worth of items keeps the first visible row in place.
+   */
+  getItemKey?: (index: number) => Key;
 }
 
 export interface VirtualGridCountProps extends VirtualGridBaseProps {

@@ -264,4 +264,41 @@ describe('VirtualGrid', () => {
     expect(container.querySelector('[data-index="300"]')!.textContent).toContain('Photo 900');
     window.scrollTo(0, 0);
   });
+
+  it('keeps the first visible row within 1 px when whole rows of items are prepended', async () => {
+    const products = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, offset) => ({ id: from + offset }));
+    function Shop({ items }: { items: Array<{ id: number }> }) {
+      return (
+        <VirtualGrid
+          items={items}
+          columns={3}
+          estimatedRowHeight={100}
+          height={600}
+          getItemKey={(index) => items[index]!.id}
+        >
+          {(product) => <div style={{ height: 120 + (product.id % 4) * 10 }}>Product {product.id}</div>}
+        </VirtualGrid>
+      );
+    }
+    const { container, rerender } = render(<Shop items={products(0, 900)} />);
+    await expect.poll(() => container.querySelectorAll('[role="row"]').length).toBeGreaterThan(0);
+    scrollerOf(container).scrollTop = 6000;
+    await nextFrame();
+    await nextFrame();
+    const scrollerTop = scrollerOf(container).getBoundingClientRect().top;
+    const firstVisible = () =>
+      [...container.querySelectorAll<HTMLElement>('[role="row"]')].find(
+        (row) => row.getBoundingClientRect().bottom > scrollerTop + 1,
+      )!;
+    const before = firstVisible();
+    const text = before.textContent;
+    const top = before.getBoundingClientRect().top;
+    // 30 older products: 10 rows of 3 above what the user looks at.
+    rerender(<Shop items={products(-30, 900)} />);
+    await nextFrame();
+    const after = firstVisible();
+    expect(after.textContent).toBe(text);
+    expect(Math.abs(after.getBoundingClientRect().top - top)).toBeLessThanOrEqual(1);
+  });
 });
