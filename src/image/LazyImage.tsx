@@ -8,7 +8,8 @@ import {
 import { hasIntersectionObserver, prefersReducedMotion } from '../shared/env';
 import { expected } from '../shared/errors';
 import { afterFirstScroll, isInsideRoot } from '../visibility/afterFirstScroll';
-import { observe, unobserve } from '../visibility/observe';
+import { type IntersectionOwner, observeOwned, unobserveOwned } from '../visibility/observe';
+import { normalizeRootMargin } from '../visibility/optionsKey';
 import type { ObserverRoot } from '../visibility/types';
 import type { ImageSource } from './manifest';
 
@@ -16,10 +17,9 @@ const IDLE = 0;
 /** Started while outside the viewport (ahead of a scroll): loaded before it is seen, so no fade. */
 const AHEAD = 1;
 const LOADING = 2;
-const RETRYING = 3;
-const FADING = 4;
-const LOADED = 5;
-const FAILED = 6;
+const FADING = 3;
+const LOADED = 4;
+const FAILED = 5;
 
 // React 18 does not know the camel-cased prop and warns; it passes the lowercase attribute through as is.
 const FETCH_PRIORITY = reactVersion.startsWith('18.') ? 'fetchpriority' : 'fetchPriority';
@@ -38,9 +38,9 @@ const SERVER_MARK = 'data-native-lazy';
 // memory cache instead of flashing its placeholder and fading in again.
 const loadedUrls = new Set<string>();
 let reducedMotion: boolean | undefined;
-// Images start (observer callbacks) and finish loading (one task each) at different times; flushing their
-// state changes together once per frame makes one React render per frame instead of one per event. Each
-// render of a cell clones the fibers of all its siblings, so this is what keeps scrolling cheap.
+// The observer reports (and a first scroll releases) images in one task each, but React would render them
+// in tasks of its own; starting them together in the next frame makes one render per frame. Each render of
+// a cell clones the fibers of all its siblings, so this is what keeps scrolling cheap.
 const queued: Array<() => void> = [];
 function inNextFrame(run: () => void) {
   if (queued.push(run) === 1) {
@@ -48,13 +48,6 @@ function inNextFrame(run: () => void) {
       for (const next of queued.splice(0)) next();
     });
   }
-}
-
-// One listener for every image: the box carries its component, so no image needs a closure of its own.
-const OWNER = Symbol('LazyImage');
-type Box = HTMLSpanElement & { [OWNER]?: LazyImage };
-function onImageEntry(entry: IntersectionObserverEntry) {
-  (entry.target as Box)[OWNER]?.onIntersect(entry);
 }
 
 // Hydration must render the server's native lazy <img>. React tells a component whether it hydrates only
@@ -69,10 +62,6 @@ function isHydrating(): boolean {
     });
   }
   return hydrating;
-}
-
-function optionsOf({ root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
-  return { root, rootMargin };
 }
 
 export interface LazyImageProps
@@ -127,7 +116,7 @@ export interface LazyImageProps
  * A class, because a page holds hundreds of these: its fields and methods cost one object per image where
  * hooks cost an object, a queue or a closure each.
  */
-export class LazyImage extends Component<LazyImageProps> {
+export class LazyImage extends Component<LazyImageProps> implements IntersectionOwner {
   // Declared, not initialised: assigned in the constructor or when needed, with no helper per field.
   /** The status in the low 3 bits and the attempt above them, so that a retry is always a change. */
   declare private stage: number;
@@ -138,8 +127,6 @@ export class LazyImage extends Component<LazyImageProps> {
    * object per image.
    */
   declare current: HTMLSpanElement | null;
-  /** Whether the shared observer watches the box. */
-  declare private watching?: boolean;
   /** Whether the last render put a node placeholder under the image. */
   declare private layered: boolean;
   /** Stops waiting for the first scroll. */
@@ -150,10 +137,11 @@ export class LazyImage extends Component<LazyImageProps> {
   constructor(props: LazyImageProps) {
     super(props);
     if (process.env.NODE_ENV !== 'production') {
-      const { retry = 0 } = props;
+      const { retry = 0, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN } = props;
       if (!(retry >= 0 && retry % 1 === 0)) {
         throw new RangeError(expected('LazyImage', 'a whole number such as 2', 'retry', retry));
       }
+      normalizeRootMargin(rootMargin, 'LazyImage');
     }
     this.current = null;
     this.stage = loadedUrls.has(props.src) ? LOADED : props.priority ? LOADING : IDLE;
@@ -172,18 +160,16 @@ export class LazyImage extends Component<LazyImageProps> {
    * React's next render, if any, computes the same. A node placeholder is React's to remove: then it renders.
    */
   private settle(status: number) {
-    inNextFrame(() => {
-      const box = this.current;
-      if ((this.stage & 7) >= status) return;
-      this.stage = (this.stage & ~7) | status;
-      // The placeholder goes once the fade is over. A timer, not transitionend: a transition that never
-      // started (its start style never computed) never ends.
-      if (status === FADING) this.timer = setTimeout(() => this.settle(LOADED), FADE_MS);
-      if (!box || this.layered) return this.forceUpdate();
-      // Also when loaded without a fade: it may have started as a fade that was overtaken.
-      box.querySelector('img')!.style.opacity = '';
-      if (status === LOADED) box.style.background = '';
-    });
+    const box = this.current;
+    if ((this.stage & 7) >= status) return;
+    this.stage = (this.stage & ~7) | status;
+    // The placeholder goes once the fade is over. A timer, not transitionend: a transition that never
+    // started (its start style never computed) never ends.
+    if (status === FADING) this.timer = setTimeout(() => this.settle(LOADED), FADE_MS);
+    if (!box || this.layered) return this.forceUpdate();
+    // Also when loaded without a fade: it may have started as a fade that was overtaken.
+    box.querySelector('img')!.style.opacity = '';
+    if (status === LOADED) box.style.background = '';
   }
 
   override componentDidMount() {
@@ -195,14 +181,14 @@ export class LazyImage extends Component<LazyImageProps> {
       // It may have loaded natively before React listened for load.
       if (img?.complete && img.naturalWidth) return this.settle(LOADED);
     }
-    (box as Box)[OWNER] = this;
-    this.watching = true;
-    observe(box, onImageEntry, optionsOf(this.props));
+    const { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN } = this.props;
+    observeOwned(box, this, root, rootMargin);
   }
 
   override componentDidUpdate(previous: LazyImageProps) {
     const { root, rootMargin } = this.props;
-    if (this.watching && (previous.root !== root || previous.rootMargin !== rootMargin)) {
+    // Still waiting: watch again with the new options.
+    if (!(this.stage & 7) && (previous.root !== root || previous.rootMargin !== rootMargin)) {
       this.stop(previous);
       this.componentDidMount();
     }
@@ -213,10 +199,9 @@ export class LazyImage extends Component<LazyImageProps> {
     clearTimeout(this.timer);
   }
 
-  /** Stops watching (with the options it was watched with) and waiting for the first scroll. */
-  private stop(props: LazyImageProps) {
-    if (this.watching) unobserve(this.current!, onImageEntry, optionsOf(props));
-    this.watching = false;
+  /** Stops watching (with the options it was watched with; again is harmless) and waiting for a scroll. */
+  private stop({ root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
+    unobserveOwned(this.current!, root, rootMargin);
     this.cancel?.();
   }
 
@@ -280,10 +265,10 @@ export class LazyImage extends Component<LazyImageProps> {
     let image: ReactNode = null;
     if (status || native) {
       image = (
+        // biome-ignore lint/a11y/useAltText: alt is required by the props' type and passed in `rest`.
         <img
           key={attempt}
           {...rest}
-          alt={props.alt}
           src={usesFallbackSrc ? fallbackSrc : src}
           srcSet={usesFallbackSrc ? undefined : srcSet}
           loading={native ? 'lazy' : priority ? 'eager' : undefined}
@@ -301,7 +286,8 @@ export class LazyImage extends Component<LazyImageProps> {
             // Reported when src fails for good (after its retries) and when fallbackSrc fails.
             if (attempt >= retry) onError?.(event);
             if (attempt < retry || (fallbackSrc && !usesFallbackSrc)) {
-              this.to(RETRYING);
+              // Hidden until the next attempt, so no broken icon or alt text shows; no render needed.
+              event.currentTarget.style.opacity = '0';
               // Retries of src back off; the switch to fallbackSrc (after the last retry) is immediate.
               this.timer = setTimeout(
                 () => this.to(LOADING, attempt + 1),
@@ -315,8 +301,8 @@ export class LazyImage extends Component<LazyImageProps> {
             width: '100%',
             height: '100%',
             objectFit: 'cover',
-            // Hidden until decoded when fading, and between retries, so no broken icon or alt text flashes.
-            opacity: status === RETRYING || (fades && status < FADING) ? 0 : undefined,
+            // Hidden until decoded when fading, so no alt text flashes.
+            opacity: fades && status < FADING ? 0 : undefined,
             transition: fades ? `opacity ${FADE_MS}ms` : undefined,
           }}
         />
@@ -332,7 +318,6 @@ export class LazyImage extends Component<LazyImageProps> {
         );
       }
     }
-
     return (
       <span
         ref={this}

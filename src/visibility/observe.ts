@@ -8,7 +8,7 @@ type Shared = [observer: IntersectionObserver, watched: Map<Element, Watched>];
 // Observers are grouped by root in a WeakMap, so a removed scroll container and its observers can be
 // collected; the viewport (root null) has a key of its own.
 const VIEWPORT = {};
-const pools = new WeakMap<object, Map<string, Shared>>();
+const pools = new WeakMap<object, Map<string, Shared | OwnedShared>>();
 
 /**
  * Watches `element` through the one IntersectionObserver shared by every element with the same root,
@@ -24,9 +24,9 @@ export function observe(
   const rootMargin = normalizeRootMargin(options.rootMargin ?? '0px', 'observe');
   const threshold = normalizeThreshold(options.threshold ?? 0, 'observe');
   const key = optionsKey(rootMargin, threshold);
-  const pool = pools.get(root || VIEWPORT) ?? new Map<string, Shared>();
+  const pool = pools.get(root || VIEWPORT) ?? new Map<string, Shared | OwnedShared>();
   pools.set(root || VIEWPORT, pool);
-  let shared = pool.get(key);
+  let shared = pool.get(key) as Shared | undefined;
   if (!shared) {
     const watched = new Map<Element, Watched>();
     const observer = new IntersectionObserver(
@@ -87,7 +87,7 @@ export function unobserve(
     normalizeRootMargin(options.rootMargin ?? '0px', 'unobserve'),
     normalizeThreshold(options.threshold ?? 0, 'unobserve'),
   );
-  const [observer, watched] = pool?.get(key) ?? [];
+  const [observer, watched] = (pool?.get(key) as Shared | undefined) ?? [];
   const listeners = watched?.get(element)?.[0];
   if (listeners?.delete(listener) && !listeners.size) {
     watched!.delete(element);
@@ -95,6 +95,61 @@ export function unobserve(
     if (!watched!.size) {
       observer!.disconnect();
       pool!.delete(key);
+    }
+  }
+}
+
+/** Answers an observer's entries for the elements it watches with `observeOwned`. */
+export interface IntersectionOwner {
+  onIntersect(entry: IntersectionObserverEntry): void;
+}
+
+const OWNER = Symbol('owner');
+type Owned = Element & { [OWNER]?: IntersectionOwner | undefined };
+/** A count where `observe` keeps a map of elements: `size`, so the stats read both alike. */
+type OwnedShared = [observer: IntersectionObserver, watched: { size: number }];
+
+/**
+ * Watches `element` for `owner` through the one IntersectionObserver shared by every owned element with the
+ * same root and rootMargin. The element carries its owner, so nothing is kept per element: for components
+ * of which a page has hundreds (a grid of images), where `observe`'s listener set per element adds up.
+ * One owner per element; `unobserveOwned` with the same root and rootMargin stops it.
+ */
+export function observeOwned(
+  element: Element,
+  owner: IntersectionOwner,
+  root: ObserverRoot | undefined,
+  rootMargin: string,
+): void {
+  const pool = pools.get(root || VIEWPORT) ?? new Map<string, Shared | OwnedShared>();
+  pools.set(root || VIEWPORT, pool);
+  // Keys of `observe` always hold a "|": the two kinds never share an observer.
+  let shared = pool.get(rootMargin) as OwnedShared | undefined;
+  if (!shared) {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) (entry.target as Owned)[OWNER]?.onIntersect(entry);
+      },
+      { root, rootMargin },
+    );
+    shared = [observer, { size: 0 }];
+    pool.set(rootMargin, shared);
+  }
+  (element as Owned)[OWNER] = owner;
+  shared[1].size++;
+  shared[0].observe(element);
+}
+
+/** Stops what `observeOwned` started; calling it again does nothing. */
+export function unobserveOwned(element: Element, root: ObserverRoot | undefined, rootMargin: string): void {
+  const pool = pools.get(root || VIEWPORT) as Map<string, OwnedShared> | undefined;
+  const shared = pool?.get(rootMargin);
+  if (shared && (element as Owned)[OWNER]) {
+    (element as Owned)[OWNER] = undefined;
+    shared[0].unobserve(element);
+    if (!--shared[1].size) {
+      shared[0].disconnect();
+      pool!.delete(rootMargin);
     }
   }
 }

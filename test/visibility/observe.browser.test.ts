@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getObserverStats, observe, unobserve } from '../../src';
+import { observeOwned, unobserveOwned } from '../../src/visibility/observe';
 
 const boxes: HTMLElement[] = [];
 function box(top: number) {
@@ -35,6 +36,41 @@ describe('observe and unobserve', () => {
     await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(3));
     expect(listener.mock.calls[2]![0].target).toBe(other);
     stopOther();
+    expect(getObserverStats()).toEqual({ observers: 0, elements: 0 });
+  });
+
+  it('reports owned elements to their owners through one observer per root and margin, apart from observe', async () => {
+    const first = box(0);
+    const second = box(20);
+    const far = box(5000);
+    const seen: Array<[Element, boolean]> = [];
+    const owner = {
+      onIntersect: (entry: IntersectionObserverEntry) => seen.push([entry.target, entry.isIntersecting]),
+    };
+    const stopPlain = observe(first, () => {}, { rootMargin: '10px' });
+    observeOwned(first, owner, null, '10px');
+    observeOwned(second, owner, null, '10px');
+    observeOwned(far, owner, null, '10px');
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    expect(new Map(seen)).toEqual(
+      new Map([
+        [first, true],
+        [second, true],
+        [far, false],
+      ]),
+    );
+    // One observer for the three owned elements, one for observe's listener.
+    expect(getObserverStats()).toEqual({ observers: 2, elements: 4 });
+
+    unobserveOwned(second, null, '10px');
+    unobserveOwned(second, null, '10px');
+    second.style.top = '3000px';
+    far.style.top = '0px';
+    await vi.waitFor(() => expect(seen).toHaveLength(4));
+    expect(seen[3]).toEqual([far, true]);
+    stopPlain();
+    unobserveOwned(first, null, '10px');
+    unobserveOwned(far, null, '10px');
     expect(getObserverStats()).toEqual({ observers: 0, elements: 0 });
   });
 });
