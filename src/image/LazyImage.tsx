@@ -145,8 +145,8 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     }
     this.current = null;
     this.stage = loadedUrls.has(props.src) ? LOADED : props.priority ? LOADING : IDLE;
-    this.native =
-      typeof document === 'undefined' || !hasIntersectionObserver() || (!this.stage && isHydrating());
+    // Servers have no IntersectionObserver either.
+    this.native = !hasIntersectionObserver() || (!this.stage && isHydrating());
   }
 
   private to(status: number, attempt = this.stage >> 3) {
@@ -173,8 +173,8 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
   }
 
   override componentDidMount() {
-    const box = this.current;
-    if (!box || this.stage & 7 || !hasIntersectionObserver()) return;
+    const box = this.current!;
+    if (this.stage & 7 || !hasIntersectionObserver()) return;
     if (this.native) {
       const img = box.querySelector('img');
       img?.removeAttribute(SERVER_MARK);
