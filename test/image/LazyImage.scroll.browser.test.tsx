@@ -1,4 +1,5 @@
 import { cleanup, render } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getObserverStats, LazyImage } from '../../src';
 import { imageServer, nextFrames } from './support';
@@ -74,5 +75,48 @@ describe('300 LazyImages in a scroll container', () => {
     expect(created).toBe(1);
     await expect.poll(() => getObserverStats(scroller).elements).toBe(0);
     scroller.remove();
+  });
+
+  it('watches the scroll container once it is known, when root arrives after the first render', async () => {
+    const server = imageServer();
+    // The user has scrolled (the test above did; this makes it so when run alone): images load ahead.
+    const other = document.createElement('div');
+    other.style.cssText = 'height:50px;overflow:auto';
+    other.innerHTML = '<div style="height:100px"></div>';
+    document.body.append(other);
+    other.scrollTop = 20;
+    await nextFrames(2);
+    other.remove();
+
+    // The usual way to get a container: a state set by its ref, so the first render has no root yet.
+    function Gallery() {
+      const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+      return (
+        <div ref={setScroller} data-testid="scroller" style={{ height: 200, width: 300, overflow: 'auto' }}>
+          {range(0, 10).map((index) => (
+            <LazyImage
+              key={index}
+              root={scroller}
+              rootMargin="300px"
+              src={server.url('ok', `photo-${(index % 4) + 1}.jpg`, `?late=${index}&i=${index}`)}
+              alt=""
+              width={300}
+              height={ROW}
+              style={{ display: 'block' }}
+            />
+          ))}
+        </div>
+      );
+    }
+    const { getByTestId } = render(<Gallery />);
+    const scroller = getByTestId('scroller');
+    // The container's box grown by 300 px reaches 500 px: rows 0-4, and row 5 touching its edge. Watched
+    // from the viewport instead, rows clipped by the container would not load before they are scrolled in.
+    await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 6));
+    expect(getObserverStats(scroller)).toEqual({ observers: 1, elements: 4 });
+    expect(getObserverStats()).toEqual({ observers: 0, elements: 0 });
+
+    scroller.scrollTop = 250;
+    await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 8));
   });
 });
