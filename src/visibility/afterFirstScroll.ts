@@ -3,20 +3,21 @@ import type { ObserverRoot } from './types';
 // Until the user first scrolls, the page is what they see: spending bandwidth below the fold delays what
 // is on screen (the LCP image). From the first scroll on, loading ahead is what keeps cells filled.
 // What waits for the first scroll; null once it has happened.
-let waiting: Set<() => void> | null = new Set();
+let waiting: Set<(waited?: boolean) => void> | null = new Set();
 
 function release() {
   removeEventListener('scroll', release, true);
   const runs = waiting!;
   waiting = null;
-  for (const run of runs) run();
+  for (const run of runs) run(true);
 }
 
 /**
  * Runs `run` now if the user has scrolled since the page loaded, otherwise on the first scroll of the window
- * or of any scroll container. Returns an idempotent cancel; the one shared listener goes with the last waiter.
+ * or of any scroll container, then with `waited` true (what the first scroll releases is about to be seen).
+ * Returns an idempotent cancel; the one shared listener goes with the last waiter.
  */
-export function afterFirstScroll(run: () => void): () => void {
+export function afterFirstScroll(run: (waited?: boolean) => void): () => void {
   if (!waiting) run();
   // Capture, because scroll events of containers do not bubble; one listener for every waiter.
   else if (waiting.add(run).size === 1) addEventListener('scroll', release, { capture: true, passive: true });
