@@ -64,4 +64,45 @@ describe('LazyImage while the user scrolls', () => {
     expect(commits).toBe(before + 1);
     scroller.remove();
   });
+
+  it('neither requests nor reports visible an image unmounted while it waited to start', async () => {
+    const server = imageServer();
+    const scroller = document.createElement('div');
+    scroller.style.cssText = 'height:400px;width:400px;overflow:auto';
+    document.body.append(scroller);
+    const host = document.createElement('div');
+    scroller.append(host);
+    const visible: number[] = [];
+    const images = (count: number) =>
+      range(0, count).map((index) => (
+        <LazyImage
+          key={index}
+          root={scroller}
+          rootMargin="300px"
+          src={server.url('ok', `photo-${(index % 4) + 1}.jpg`, `?i=${index}`)}
+          alt=""
+          width={400}
+          height={ROW}
+          style={{ display: 'block' }}
+          onVisible={() => visible.push(index)}
+        />
+      ));
+    const { rerender } = render(<>{images(30)}</>, { container: host });
+    await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 4));
+    // A first scroll (if the test above has not scrolled already) lets rows 4-7 within rootMargin load.
+    scroller.scrollTop = 1;
+    await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 8));
+
+    // Rows 8-10 come within rootMargin and wait to start; all but row 8 are unmounted meanwhile.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    scroller.scrollTop = 300;
+    await nextFrames(3);
+    rerender(<>{images(9)}</>);
+    vi.advanceTimersByTime(100);
+    await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 9));
+    await nextFrames(3);
+    expect(requestedIndexes(await server.log())).toEqual(range(0, 9));
+    expect(visible.sort((a, b) => a - b)).toEqual(range(0, 9));
+    scroller.remove();
+  });
 });
