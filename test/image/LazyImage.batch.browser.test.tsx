@@ -87,7 +87,7 @@ describe('LazyImage while the user scrolls', () => {
           onVisible={() => visible.push(index)}
         />
       ));
-    const { rerender } = render(<>{images(30)}</>, { container: host });
+    const { rerender } = render(images(30), { container: host });
     await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 4));
     // A first scroll (if the test above has not scrolled already) lets rows 4-7 within rootMargin load.
     scroller.scrollTop = 1;
@@ -97,7 +97,7 @@ describe('LazyImage while the user scrolls', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     scroller.scrollTop = 300;
     await nextFrames(3);
-    rerender(<>{images(9)}</>);
+    rerender(images(9));
     vi.advanceTimersByTime(100);
     await expect.poll(async () => requestedIndexes(await server.log())).toEqual(range(0, 9));
     await nextFrames(3);
