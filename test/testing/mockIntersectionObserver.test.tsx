@@ -52,7 +52,7 @@ describe('mockIntersectionObserver', () => {
         <LazyImage key={index} src={`/${index}.jpg`} alt={`photo ${index}`} width={40} height={40} />
       )),
     );
-    expect(io.observers()).toEqual([{ rootMargin: '1250px', thresholds: [0], root: null, targets: 20 }]);
+    expect(io.observers()).toEqual([{ rootMargin: '2500px', thresholds: [0], root: null, targets: 20 }]);
     expect(container.querySelectorAll('img')).toHaveLength(0);
     unmount();
     expect(io.observers()).toHaveLength(0);
