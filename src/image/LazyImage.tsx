@@ -1,5 +1,6 @@
 import {
   Component,
+  type CSSProperties,
   type ImgHTMLAttributes,
   type ReactNode,
   version as reactVersion,
@@ -41,6 +42,9 @@ const SERVER_MARK = 'data-native-lazy';
 // memory cache instead of flashing its placeholder and fading in again.
 const loadedUrls = new Set<string>();
 let reducedMotion: boolean | undefined;
+// Boxes alike (a grid's cells, given one style object or none) share one style object, where each image
+// would keep its own: its inputs and the style made from them last.
+let lastBox: unknown[] = [];
 // Each render of an image that starts walks the fibers of all its siblings (in a grid of 1,000 cells, a
 // millisecond or more at 4x CPU), and while the page scrolls images come within rootMargin frame after
 // frame. Images ahead of the viewport are not seen yet: starting those of 100 ms together makes one render
@@ -60,7 +64,7 @@ function soon(run: () => void) {
 let hydrating: boolean | undefined;
 function isHydrating(): boolean {
   if (hydrating === undefined) {
-    hydrating = document.querySelector(`[${SERVER_MARK}]`) !== null;
+    hydrating = !!document.querySelector(`[${SERVER_MARK}]`);
     queueMicrotask(() => {
       hydrating = undefined;
     });
@@ -147,11 +151,16 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       }
       normalizeRootMargin(rootMargin, 'LazyImage');
     }
+    // React checks that a ref object has `current` of its own.
     this.current = null;
     this.stage = loadedUrls.has(props.src) ? LOADED : props.priority ? LOADING : IDLE;
     // Servers have no IntersectionObserver either.
     this.native = !hasIntersectionObserver() || (!this.stage && isHydrating());
   }
+
+  // React 19 gives every class instance an empty `refs` object it never reads (string refs are gone); React
+  // 18 reads it only for string refs, which this class has none of. Dropped: an object less per image.
+  set refs(_: unknown) {}
 
   private to(status: number, attempt = this.stage >> 3) {
     this.stage = attempt * 8 + status;
@@ -319,44 +328,48 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
         image = (
           <picture key={attempt}>
             {sources.map((source) => (
-              <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={props.sizes} />
+              <source key={source.type} {...source} sizes={props.sizes} />
             ))}
             {image}
           </picture>
         );
       }
     }
-    return (
-      <span
-        ref={this}
-        className={className}
-        style={{
+    const background =
+      waiting && isBackground
+        ? shown.startsWith('data:')
+          ? `center/cover url("${shown}")`
+          : shown
+        : undefined;
+    const parts = [position, width, height, aspectRatio, background, style];
+    if (parts.some((part, index) => part !== lastBox[index])) {
+      lastBox = [
+        ...parts,
+        {
           display: 'inline-block',
           position,
           width: width ?? '100%',
           maxWidth: '100%',
           aspectRatio: aspectRatio ?? (width && height ? `${width}/${height}` : undefined),
-          background:
-            waiting && isBackground
-              ? shown.startsWith('data:')
-                ? `center/cover url("${shown}")`
-                : shown
-              : undefined,
+          background,
           ...style,
-        }}
-      >
+        },
+      ];
+    }
+    return (
+      <span ref={this} className={className} style={lastBox[6] as CSSProperties}>
         {
           // One child without an array when there is no placeholder node: most images, most of the time.
-          layered ? (
-            <>
-              <span style={{ position: 'absolute', inset: 0 }}>{shown}</span>
-              {image}
-            </>
-          ) : failed && fallback ? (
-            fallback
-          ) : (
-            image
-          )
+          layered
+            ? [
+                <span key="" style={{ position: 'absolute', inset: 0 }}>
+                  {shown}
+                </span>,
+                image,
+              ]
+            : failed && fallback
+              ? fallback
+              : image
         }
       </span>
     );

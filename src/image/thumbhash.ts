@@ -5,7 +5,8 @@ function fromBase64(hash: string): Uint8Array {
   return Uint8Array.from(atob(hash), (char) => char.charCodeAt(0));
 }
 
-function toRgb(l: number, p: number, q: number): [number, number, number] {
+/** L, P, Q (and alpha, ignored) to red, green, blue. */
+function toRgb([l, p, q]: readonly [number, number, number, ...number[]]): [number, number, number] {
   const rg = l + p / 3;
   return [rg + q / 2, rg - q / 2, l - (p * 2) / 3];
 }
@@ -14,13 +15,13 @@ function toRgb(l: number, p: number, q: number): [number, number, number] {
 export function thumbHashToColor(hash: string): string {
   const bytes = fromBase64(hash);
   const header = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16);
-  const rgb = toRgb((header & 63) / 63, ((header >> 6) & 63) / 31.5 - 1, ((header >> 12) & 63) / 31.5 - 1);
+  const rgb = toRgb([(header & 63) / 63, ((header >> 6) & 63) / 31.5 - 1, ((header >> 12) & 63) / 31.5 - 1]);
   // A clamped byte array clamps and rounds like the channels of decoded pixels.
   return `rgb(${Uint8ClampedArray.from(rgb, (value) => 255 * value).join(' ')})`;
 }
 
 /** Decodes a ThumbHash (bytes) into at most 32x32 RGBA pixels. */
-export function thumbHashToRGBA(hash: Uint8Array): { w: number; h: number; rgba: Uint8ClampedArray } {
+export function thumbHashToRGBA(hash: Uint8Array): [w: number, h: number, rgba: Uint8ClampedArray] {
   const header = hash[0]! | (hash[1]! << 8) | (hash[2]! << 16);
   const header16 = hash[3]! | (hash[4]! << 8);
   const hasAlpha = header >> 23;
@@ -54,7 +55,7 @@ export function thumbHashToRGBA(hash: Uint8Array): { w: number; h: number; rgba:
   const n = Math.max(lx, ly, hasAlpha ? 5 : 3);
   const fx: number[] = [];
   const fy: number[] = [];
-  const values = [0, 0, 0, 1];
+  const values: [number, number, number, number] = [0, 0, 0, 1];
   for (let y = 0, i = 0; y < h; y++) {
     for (let c = 0; c < n; c++) fy[c] = Math.cos((Math.PI / h) * (y + 0.5) * c) * 2;
     for (let x = 0; x < w; x++, i += 4) {
@@ -67,14 +68,14 @@ export function thumbHashToRGBA(hash: Uint8Array): { w: number; h: number; rgba:
           value += terms[t + 2]! * fx[terms[t]!]! * fy[terms[t + 1]!]!;
         values[k++] = value;
       }
-      const [r, g, b] = toRgb(values[0]!, values[1]!, values[2]!);
-      rgba[i] = 255 * r;
-      rgba[i + 1] = 255 * g;
-      rgba[i + 2] = 255 * b;
-      rgba[i + 3] = 255 * values[3]!;
+      // Stored into clamped bytes, which clamp and round like the reference's pixels.
+      rgba.set(
+        [...toRgb(values), values[3]].map((value) => 255 * value),
+        i,
+      );
     }
   }
-  return { w, h, rgba };
+  return [w, h, rgba];
 }
 
 const dataURLs = new Map<string, string>();
@@ -88,7 +89,7 @@ export function thumbHashToDataURL(hash: string): string {
         'thumbHashToDataURL draws on a canvas and needs a browser; on the server use thumbHashToColor',
       );
     }
-    const { w, h, rgba } = thumbHashToRGBA(fromBase64(hash));
+    const [w, h, rgba] = thumbHashToRGBA(fromBase64(hash));
     const canvas = document.createElement('canvas');
     canvas.width = w;
     canvas.height = h;

@@ -365,3 +365,36 @@ describe('LazyImage layering', () => {
     expect(document.elementFromPoint(rect.x + 120, rect.y + 80)).toBe(imgOf(container));
   });
 });
+
+describe('LazyImage boxes', () => {
+  it('gives each image the box of its own size, placeholder and style, also when rendered one after another', async () => {
+    const server = imageServer();
+    const shared = { verticalAlign: 'top' };
+    const boxes = (firstWidth: number) =>
+      [
+        { width: firstWidth, height: 160, placeholder: '#ff0000', style: shared },
+        { width: 160, height: 160, placeholder: '#0000ff', style: shared },
+        { width: 240, height: 160, placeholder: '#ff0000', style: shared },
+        { width: 240, height: 160, placeholder: '#ff0000', style: { outline: '2px solid #00ff00' } },
+      ].map((box, index) => (
+        <LazyImage key={index} src={server.url('held', `photo-${index + 1}.jpg`, '?boxes')} alt="" {...box} />
+      ));
+    const { container, rerender } = render(<div style={{ width: 1000 }}>{boxes(240)}</div>);
+    const spans = () => [...container.querySelectorAll<HTMLElement>(':scope > div > span')];
+    const seen = () =>
+      spans().map((span) => {
+        const { width, height } = span.getBoundingClientRect();
+        const style = getComputedStyle(span);
+        return [width, height, style.backgroundColor, style.outlineStyle];
+      });
+    expect(seen()).toEqual([
+      [240, 160, 'rgb(255, 0, 0)', 'none'],
+      [160, 160, 'rgb(0, 0, 255)', 'none'],
+      [240, 160, 'rgb(255, 0, 0)', 'none'],
+      [240, 160, 'rgb(255, 0, 0)', 'solid'],
+    ]);
+    rerender(<div style={{ width: 1000 }}>{boxes(120)}</div>);
+    expect(seen().map(([width]) => width)).toEqual([120, 160, 240, 240]);
+    await server.release();
+  });
+});

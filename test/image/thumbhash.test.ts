@@ -11,11 +11,11 @@ describe('thumbHashToRGBA', () => {
   it.each([...Object.entries(hashes), ['alpha', withAlpha]])(
     'decodes %s like the reference decoder',
     (_name, hash) => {
-      const ours = thumbHashToRGBA(bytes(hash));
+      const [w, h, rgba] = thumbHashToRGBA(bytes(hash));
       const reference = referenceToRGBA(bytes(hash));
-      expect([ours.w, ours.h]).toEqual([reference.w, reference.h]);
+      expect([w, h]).toEqual([reference.w, reference.h]);
       // The reference truncates to bytes, ours rounds: at most 1 apart per channel.
-      const worst = ours.rgba.reduce(
+      const worst = rgba.reduce(
         (max, value, index) => Math.max(max, Math.abs(value - reference.rgba[index]!)),
         0,
       );
