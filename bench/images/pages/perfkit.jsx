@@ -5,12 +5,5 @@ import { mount } from './grid.jsx';
 const block = { display: 'block' };
 
 mount(({ src, index }) => (
-  <LazyImage
-    src={src}
-    alt={`cell ${index}`}
-    width={600}
-    height={400}
-    style={block}
-    placeholder="#eee"
-  />
+  <LazyImage src={src} alt={`cell ${index}`} width={600} height={400} style={block} placeholder="#eee" />
 ));
