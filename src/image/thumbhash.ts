@@ -5,19 +5,26 @@ function fromBase64(hash: string): Uint8Array {
   return Uint8Array.from(atob(hash), (char) => char.charCodeAt(0));
 }
 
-/** L, P, Q (and alpha, ignored) to red, green, blue. */
-function toRgb([l, p, q]: readonly [number, number, number, ...number[]]): [number, number, number] {
-  const rg = l + p / 3;
-  return [rg + q / 2, rg - q / 2, l - (p * 2) / 3];
+/** Stores the pixel of L, P, Q and alpha at `at`: clamped bytes clamp and round like the reference's. */
+function toRgba([l, p, q, alpha]: number[], rgba: Uint8ClampedArray, at: number): Uint8ClampedArray {
+  const rg = l! + p! / 3;
+  rgba[at] = 255 * (rg + q! / 2);
+  rgba[at + 1] = 255 * (rg - q! / 2);
+  rgba[at + 2] = 255 * (l! - (p! * 2) / 3);
+  rgba[at + 3] = 255 * alpha!;
+  return rgba;
 }
 
 /** The average colour of a base64 ThumbHash as `rgb(r g b)`: instant, no pixels decoded. */
 export function thumbHashToColor(hash: string): string {
   const bytes = fromBase64(hash);
   const header = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16);
-  const rgb = toRgb([(header & 63) / 63, ((header >> 6) & 63) / 31.5 - 1, ((header >> 12) & 63) / 31.5 - 1]);
-  // A clamped byte array clamps and rounds like the channels of decoded pixels.
-  return `rgb(${Uint8ClampedArray.from(rgb, (value) => 255 * value).join(' ')})`;
+  const [r, g, b] = toRgba(
+    [(header & 63) / 63, ((header >> 6) & 63) / 31.5 - 1, ((header >> 12) & 63) / 31.5 - 1, 1],
+    new Uint8ClampedArray(4),
+    0,
+  );
+  return `rgb(${r} ${g} ${b})`;
 }
 
 /** Decodes a ThumbHash (bytes) into at most 32x32 RGBA pixels. */
@@ -55,7 +62,7 @@ export function thumbHashToRGBA(hash: Uint8Array): [w: number, h: number, rgba: 
   const n = Math.max(lx, ly, hasAlpha ? 5 : 3);
   const fx: number[] = [];
   const fy: number[] = [];
-  const values: [number, number, number, number] = [0, 0, 0, 1];
+  const values = [0, 0, 0, 1];
   for (let y = 0, i = 0; y < h; y++) {
     for (let c = 0; c < n; c++) fy[c] = Math.cos((Math.PI / h) * (y + 0.5) * c) * 2;
     for (let x = 0; x < w; x++, i += 4) {
@@ -68,11 +75,7 @@ export function thumbHashToRGBA(hash: Uint8Array): [w: number, h: number, rgba: 
           value += terms[t + 2]! * fx[terms[t]!]! * fy[terms[t + 1]!]!;
         values[k++] = value;
       }
-      // Stored into clamped bytes, which clamp and round like the reference's pixels.
-      rgba.set(
-        [...toRgb(values), values[3]].map((value) => 255 * value),
-        i,
-      );
+      toRgba(values, rgba, i);
     }
   }
   return [w, h, rgba];
