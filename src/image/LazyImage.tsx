@@ -135,8 +135,6 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
    * object per image.
    */
   declare current: HTMLSpanElement | null;
-  /** Whether the last render put a node placeholder under the image. */
-  declare private layered: boolean;
   /** Stops waiting for the first scroll. */
   declare private cancel?: (() => void) | undefined;
   /** Waits for a retry, or for the end of the fade. */
@@ -179,7 +177,8 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     // The placeholder goes once the fade is over. A timer, not transitionend: a transition that never
     // started (its start style never computed) never ends.
     if (status === FADING) this.timer = setTimeout(() => this.settle(LOADED), FADE_MS);
-    if (!box || this.layered) return this.forceUpdate();
+    // A node placeholder (a second element in the box) is React's to remove.
+    if (!box || box.childElementCount > 1) return this.forceUpdate();
     // Also when loaded without a fade: it may have started as a fade that was overtaken.
     box.querySelector('img')!.style.opacity = '';
     if (status === LOADED) box.style.background = '';
@@ -199,9 +198,15 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
   }
 
   override componentDidUpdate(previous: LazyImageProps) {
-    const { root, rootMargin } = this.props;
-    // Still waiting: watch again with the new options.
-    if (!(this.stage & 7) && (previous.root !== root || previous.rootMargin !== rootMargin)) {
+    const { root, rootMargin, src } = this.props;
+    if (this.stage & 7) {
+      // Another image in the same place: it starts afresh, free of the old one's failures, retries and fade.
+      if (previous.src !== src) {
+        clearTimeout(this.timer);
+        this.to(loadedUrls.has(src) ? LOADED : LOADING, 0);
+      }
+    } else if (previous.root !== root || previous.rootMargin !== rootMargin) {
+      // Still waiting: watch again with the new options.
       this.stop(previous);
       this.componentDidMount();
     }
@@ -277,14 +282,15 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     // paint layer per image while the page scrolls.
     const layered = waiting && !isBackground && shown != null;
     const position = layered ? 'relative' : undefined;
-    this.layered = layered;
 
     let image: ReactNode = null;
+    // A new element for each attempt, and for another src: none inherits the last one's pixels or fade.
+    const key = attempt + src;
     if (status || native) {
       image = (
         // biome-ignore lint/a11y/useAltText: alt is required by the props' type and passed in `rest`.
         <img
-          key={attempt}
+          key={key}
           {...rest}
           src={usesFallbackSrc ? fallbackSrc : src}
           srcSet={usesFallbackSrc ? undefined : srcSet}
@@ -326,7 +332,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       );
       if (sources && !usesFallbackSrc) {
         image = (
-          <picture key={attempt}>
+          <picture key={key}>
             {sources.map((source) => (
               <source key={source.type} {...source} sizes={props.sizes} />
             ))}

@@ -1,6 +1,6 @@
 import { LazyImage, type LazyImageProps } from './LazyImage';
 import type { ImageManifest } from './manifest';
-import { thumbHashToColor, thumbHashToDataURL } from './thumbhash';
+import { thumbHashToDataURL } from './thumbhash';
 
 export interface ProgressiveImageProps
   extends Omit<LazyImageProps, 'src' | 'srcSet' | 'sources' | 'width' | 'height' | 'placeholder'> {
@@ -15,11 +15,7 @@ export interface ProgressiveImageProps
  */
 export function ProgressiveImage({ image, ...rest }: ProgressiveImageProps) {
   const { sources } = image;
-  const {
-    thumbhash,
-    dataURL,
-    color = thumbhash ? thumbHashToColor(thumbhash) : undefined,
-  } = image.placeholder;
+  const { thumbhash, dataURL, color } = image.placeholder;
   // One format is a plain <img srcset>; several are a <picture> with a <source> each.
   const several = sources.length > 1;
   return (
@@ -31,7 +27,8 @@ export function ProgressiveImage({ image, ...rest }: ProgressiveImageProps) {
       srcSet={several ? undefined : sources[0]?.srcSet}
       sources={several ? sources : undefined}
       // The hash is decoded only once the image starts loading (near the viewport): decoding every hash of a
-      // long page at mount would cost main-thread time for images nobody sees. The colour shows until then.
+      // long page at mount would cost main-thread time for images nobody sees. The colour shows until then
+      // (the manifests of @perfkit/server always carry one; `thumbHashToColor` makes one from a hash).
       placeholder={
         dataURL ??
         (thumbhash && !rest.priority

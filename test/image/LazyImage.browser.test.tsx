@@ -171,6 +171,48 @@ describe('LazyImage', () => {
     expect(await server.log()).toEqual(['/missing/gone.jpg?stays', '/ok/photo-3.jpg?stays']);
   });
 
+  it('loads a new src after the old one failed for good, instead of keeping the fallback', async () => {
+    const server = imageServer();
+    const image = (src: string) => (
+      <LazyImage
+        src={src}
+        alt="changing"
+        width={120}
+        height={80}
+        retry={1}
+        fallback={<span className="fallback">failed</span>}
+      />
+    );
+    const { container, rerender } = render(image(server.url('missing', 'gone.jpg', '?change')));
+    await expect.poll(() => container.querySelector('.fallback'), { timeout: 5000 }).not.toBeNull();
+    rerender(image(server.url('ok', 'photo-1.jpg', '?change')));
+    await expect.poll(() => imgOf(container)?.complete && imgOf(container).naturalWidth).toBe(240);
+    expect(container.querySelector('.fallback')).toBeNull();
+    expect(await server.log()).toEqual([
+      '/missing/gone.jpg?change',
+      '/missing/gone.jpg?change',
+      '/ok/photo-1.jpg?change',
+    ]);
+  });
+
+  it('shows the placeholder again while a new src loads, then fades it in', async () => {
+    const server = imageServer();
+    const image = (src: string) => (
+      <LazyImage src={src} alt="changing" width={240} height={160} placeholder="rgb(10, 20, 30)" />
+    );
+    const { container, rerender } = render(image(server.url('ok', 'photo-1.jpg', '?again')));
+    const box = container.querySelector('span')!;
+    await expect.poll(() => getComputedStyle(box).backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    rerender(image(server.url('held', 'photo-2.jpg', '?again')));
+    await expect.poll(async () => (await server.log()).length).toBe(2);
+    await nextFrames(2);
+    expect(getComputedStyle(box).backgroundColor).toBe('rgb(10, 20, 30)');
+    expect(getComputedStyle(imgOf(container)).opacity).toBe('0');
+    await server.release();
+    await expect.poll(() => getComputedStyle(imgOf(container)).opacity).toBe('1');
+    expect(imgOf(container).getAttribute('src')).toBe(server.url('held', 'photo-2.jpg', '?again'));
+  });
+
   it('shows the placeholder until loaded, fades the image in after decoding, then drops the placeholder', async () => {
     const server = imageServer();
     const onLoad = vi.fn();
