@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { type ImageManifest, ProgressiveImage } from '../src';
+import { type ImageManifest, ProgressiveImage, thumbHashToColor } from '../src';
 import avif from '../test/fixtures/images/photo-1.avif';
 import jpeg from '../test/fixtures/images/photo-1.jpg';
 import webp from '../test/fixtures/images/photo-1.webp';
@@ -16,7 +16,8 @@ const manifest: ImageManifest = {
     { type: 'image/webp', srcSet: `${webp} 240w` },
     { type: 'image/jpeg', srcSet: `${jpeg} 240w` },
   ],
-  placeholder: { thumbhash: hashes['photo-1'] },
+  // The pipeline's manifest carries the photo's colour; from a ThumbHash alone, thumbHashToColor gives it.
+  placeholder: { thumbhash: hashes['photo-1'], color: thumbHashToColor(hashes['photo-1']) },
 };
 
 const meta = {
