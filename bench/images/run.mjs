@@ -16,6 +16,7 @@ import {
   serve,
   table,
 } from '../lib/harness.mjs';
+import { featureCosts } from './feature-cost.mjs';
 import { makeImages } from './makeImages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -177,6 +178,7 @@ try {
   console.log(
     'useInView({ triggerOnce: true }) per cell; rllic = react-lazy-load-image-component LazyLoadImage.',
   );
+  console.log(`\n${await featureCosts()}`);
 } finally {
   await browser.close();
   await server.close();
