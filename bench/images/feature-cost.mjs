@@ -27,10 +27,6 @@ const cuts = {
       [IMAGE, 'lastBox[6]', 'lastBox[0]'],
     ],
   },
-  react18: {
-    what: 'fetchpriority spelled for React 18',
-    edits: [[IMAGE, "reactVersion.startsWith('18.') ? 'fetchpriority' : 'fetchPriority'", "'fetchPriority'"]],
-  },
   placeholderFunction: {
     what: 'placeholder as (isLoading) => node',
     edits: [

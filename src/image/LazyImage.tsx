@@ -22,8 +22,10 @@ const FADING = 3;
 const LOADED = 4;
 const FAILED = 5;
 
-// React 18 does not know the camel-cased prop and warns; it passes the lowercase attribute through as is.
-const FETCH_PRIORITY = reactVersion.startsWith('18.') ? 'fetchpriority' : 'fetchPriority';
+// React 18 does not know the camel-cased prop and warns, in development only: it sets the attribute either way
+// (the DOM and the HTML parser lowercase it), so production builds keep the one spelling React 19 knows.
+const FETCH_PRIORITY =
+  process.env.NODE_ENV !== 'production' && reactVersion.startsWith('18.') ? 'fetchpriority' : 'fetchPriority';
 
 const FADE_MS = 300;
 /** First retry after this many ms, then twice as long each time. */

@@ -33,12 +33,9 @@ export function afterFirstScroll(run: (waited?: boolean) => void): () => void {
 export function isInsideRoot(entry: IntersectionObserverEntry, root: ObserverRoot | undefined): boolean {
   const rect = entry.boundingClientRect;
   // A document root (which has no box of its own) is the viewport, as for the observer.
-  const bounds = (root as Element | null | undefined)?.getBoundingClientRect?.() ?? {
-    top: 0,
-    left: 0,
-    bottom: innerHeight,
-    right: innerWidth,
-  };
+  const bounds =
+    (root as Element | null | undefined)?.getBoundingClientRect?.() ??
+    new DOMRect(0, 0, innerWidth, innerHeight);
   // A box without layout (jsdom, or an empty one) cannot be placed: it counts as inside.
   return (
     !(rect.width || rect.height) ||
