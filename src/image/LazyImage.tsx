@@ -14,13 +14,16 @@ import { normalizeRootMargin } from '../visibility/optionsKey';
 import type { ObserverRoot } from '../visibility/types';
 import type { ImageSource } from './manifest';
 
-const IDLE = 0;
-/** Started while outside the viewport (ahead of a scroll): loaded before it is seen, so no fade. */
-const AHEAD = 1;
-const LOADING = 2;
-const FADING = 3;
-const LOADED = 4;
-const FAILED = 5;
+// An enum, not constants: the bundler writes its values in place of the names.
+enum Status {
+  Idle,
+  /** Started while outside the viewport (ahead of a scroll): loaded before it is seen, so no fade. */
+  Ahead,
+  Loading,
+  Fading,
+  Loaded,
+  Failed,
+}
 
 // React 18 does not know the camel-cased prop and warns, in development only: it sets the attribute either way
 // (the DOM and the HTML parser lowercase it), so production builds keep the one spelling React 19 knows.
@@ -153,7 +156,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     }
     // React checks that a ref object has `current` of its own.
     this.current = null;
-    this.stage = loadedUrls.has(props.src) ? LOADED : props.priority ? LOADING : IDLE;
+    this.stage = loadedUrls.has(props.src) ? Status.Loaded : props.priority ? Status.Loading : Status.Idle;
     // Servers have no IntersectionObserver either.
     this.native = !hasIntersectionObserver() || (!this.stage && isHydrating());
   }
@@ -178,12 +181,12 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     this.stage = (this.stage & ~7) | status;
     // The placeholder goes once the fade is over. A timer, not transitionend: a transition that never
     // started (its start style never computed) never ends.
-    if (status === FADING) this.timer = setTimeout(() => this.settle(LOADED), FADE_MS);
+    if (status === Status.Fading) this.timer = setTimeout(() => this.settle(Status.Loaded), FADE_MS);
     // A node placeholder (a second element in the box) is React's to remove.
     if (!box || box.childElementCount > 1) return this.forceUpdate();
     // Also when loaded without a fade: it may have started as a fade that was overtaken.
     box.querySelector('img')!.style.opacity = '';
-    if (status === LOADED) box.style.background = '';
+    if (status === Status.Loaded) box.style.background = '';
   }
 
   override componentDidMount() {
@@ -193,7 +196,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       const img = box.querySelector('img');
       img?.removeAttribute(SERVER_MARK);
       // It may have loaded natively before React listened for load.
-      if (img?.complete && img.naturalWidth) return this.settle(LOADED);
+      if (img?.complete && img.naturalWidth) return this.settle(Status.Loaded);
     }
     const { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN } = this.props;
     observeOwned(box, this, root, rootMargin);
@@ -205,7 +208,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       // Another image in the same place: it starts afresh, free of the old one's failures, retries and fade.
       if (previous.src !== src) {
         clearTimeout(this.timer);
-        this.to(loadedUrls.has(src) ? LOADED : LOADING, 0);
+        this.to(loadedUrls.has(src) ? Status.Loaded : Status.Loading, 0);
       }
     } else if (previous.root !== root || previous.rootMargin !== rootMargin) {
       // Still waiting: watch again with the new options.
@@ -230,7 +233,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     // Reports alternate between entering and leaving, so only leaving can find the image waiting.
     if (!entry.isIntersecting) return this.cancel?.();
     // In view, or just scrolled to (the first scroll releases the images below the fold): at once.
-    const begin = (urgent?: boolean, status = AHEAD) => {
+    const begin = (urgent?: boolean, status = Status.Ahead) => {
       const start = () => {
         // Only if still idle and mounted: a hydrated image may have loaded (natively) in the meantime.
         if (!(this.stage & 7) && this.current) {
@@ -241,7 +244,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       this.stop(this.props);
       urgent ? start() : soon(start);
     };
-    if (isInsideRoot(entry, this.props.root)) begin(true, LOADING);
+    if (isInsideRoot(entry, this.props.root)) begin(true, Status.Loading);
     else this.cancel = afterFirstScroll(begin);
   }
 
@@ -275,11 +278,11 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     const native = !status && this.native;
     const usesFallbackSrc = attempt > retry;
     reducedMotion ??= prefersReducedMotion();
-    const fades = fade && !priority && !native && status !== AHEAD && !reducedMotion;
-    const failed = status === FAILED;
-    const shown = typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder;
+    const fades = fade && !priority && !native && status !== Status.Ahead && !reducedMotion;
+    const failed = status === Status.Failed;
+    const shown = typeof placeholder === 'function' ? placeholder(status > Status.Idle) : placeholder;
     const isBackground = typeof shown === 'string';
-    const waiting = status < LOADED || (failed && !fallback);
+    const waiting = status < Status.Loaded || (failed && !fallback);
     // A node placeholder lies under the image; without one nothing is positioned, so the browser keeps no
     // paint layer per image while the page scrolls.
     const layered = waiting && !isBackground && shown != null;
@@ -302,9 +305,9 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
           onLoad={(event) => {
             if (!usesFallbackSrc) loadedUrls.add(src);
             onLoad?.(event);
-            if (!fades) return this.settle(LOADED);
+            if (!fades) return this.settle(Status.Loaded);
             // Start the fade only once decoded, or it would fade in an empty box.
-            const fadeIn = () => this.settle(FADING);
+            const fadeIn = () => this.settle(Status.Fading);
             event.currentTarget.decode().then(fadeIn, fadeIn);
           }}
           onError={(event) => {
@@ -315,10 +318,10 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
               event.currentTarget.style.opacity = '0';
               // Retries of src back off; the switch to fallbackSrc (after the last retry) is immediate.
               this.timer = setTimeout(
-                () => this.to(LOADING, attempt + 1),
+                () => this.to(Status.Loading, attempt + 1),
                 attempt < retry ? RETRY_DELAY_MS * 2 ** attempt : 0,
               );
-            } else this.to(FAILED);
+            } else this.to(Status.Failed);
           }}
           style={{
             display: 'block',
@@ -327,7 +330,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
             height: '100%',
             objectFit: 'cover',
             // Hidden until decoded when fading, so no alt text flashes.
-            opacity: fades && status < FADING ? 0 : undefined,
+            opacity: fades && status < Status.Fading ? 0 : undefined,
             transition: fades ? `opacity ${FADE_MS}ms` : undefined,
           }}
         />
