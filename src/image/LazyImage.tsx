@@ -8,7 +8,12 @@ import {
 } from 'react';
 import { hasIntersectionObserver, prefersReducedMotion } from '../shared/env';
 import { expected } from '../shared/errors';
-import { afterFirstScroll, isInsideRoot } from '../visibility/afterFirstScroll';
+import {
+  type FirstScrollWaiter,
+  isInsideRoot,
+  stopWaiting,
+  waitForFirstScroll,
+} from '../visibility/afterFirstScroll';
 import { type IntersectionOwner, observeOwned, unobserveOwned } from '../visibility/observe';
 import { normalizeRootMargin } from '../visibility/optionsKey';
 import type { ObserverRoot } from '../visibility/types';
@@ -54,11 +59,11 @@ let lastBox: unknown[] = [];
 // millisecond or more at 4x CPU), and while the page scrolls images come within rootMargin frame after
 // frame. Images ahead of the viewport are not seen yet: starting those of 100 ms together makes one render
 // where there were six, at a cost far below what rootMargin leaves them to load.
-const ahead: Array<() => void> = [];
-function soon(run: () => void) {
-  if (ahead.push(run) === 1) {
+const ahead: LazyImage[] = [];
+function soon(image: LazyImage) {
+  if (ahead.push(image) === 1) {
     setTimeout(() => {
-      for (const next of ahead.splice(0)) next();
+      for (const next of ahead.splice(0)) next.start();
     }, 100);
   }
 }
@@ -129,7 +134,7 @@ export interface LazyImageProps
  * A class, because a page holds hundreds of these: its fields and methods cost one object per image where
  * hooks cost an object, a queue or a closure each.
  */
-export class LazyImage extends Component<LazyImageProps> implements IntersectionOwner {
+export class LazyImage extends Component<LazyImageProps> implements IntersectionOwner, FirstScrollWaiter {
   // Declared, not initialised: assigned in the constructor or when needed, with no helper per field.
   /** The status in the low 3 bits and the attempt above them, so that a retry is always a change. */
   declare private stage: number;
@@ -140,8 +145,6 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
    * object per image.
    */
   declare current: HTMLSpanElement | null;
-  /** Stops waiting for the first scroll. */
-  declare private cancel?: (() => void) | undefined;
   /** Waits for a retry, or for the end of the fade. */
   declare private timer?: ReturnType<typeof setTimeout>;
 
@@ -225,27 +228,29 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
   /** Stops watching (with the options it was watched with; again is harmless) and waiting for a scroll. */
   private stop({ root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
     unobserveOwned(this.current!, root, rootMargin);
-    this.cancel?.();
+    stopWaiting(this);
   }
 
   /** Called by the shared observer. */
   onIntersect(entry: IntersectionObserverEntry) {
     // Reports alternate between entering and leaving, so only leaving can find the image waiting.
-    if (!entry.isIntersecting) return this.cancel?.();
-    // In view, or just scrolled to (the first scroll releases the images below the fold): at once.
-    const begin = (urgent?: boolean, status = Status.Ahead) => {
-      const start = () => {
-        // Only if still idle and mounted: a hydrated image may have loaded (natively) in the meantime.
-        if (!(this.stage & 7) && this.current) {
-          this.to(status);
-          this.props.onVisible?.();
-        }
-      };
+    if (!entry.isIntersecting) stopWaiting(this);
+    // In view: at once. Near before the first scroll: when it comes; near after it: in the next batch.
+    else if (isInsideRoot(entry, this.props.root)) this.start(Status.Loading);
+    else if (!waitForFirstScroll(this)) soon(this);
+  }
+
+  /**
+   * @internal Starts loading, and stops watching: only if still idle and mounted (a hydrated image may have
+   * loaded natively, and a batch may start an image that has started since). Without a status, it starts
+   * ahead of the viewport: from a batch, or released by the first scroll (about to be seen: at once).
+   */
+  start(status = Status.Ahead) {
+    if (!(this.stage & 7) && this.current) {
       this.stop(this.props);
-      urgent ? start() : soon(start);
-    };
-    if (isInsideRoot(entry, this.props.root)) begin(true, Status.Loading);
-    else this.cancel = afterFirstScroll(begin);
+      this.to(status);
+      this.props.onVisible?.();
+    }
   }
 
   override render() {

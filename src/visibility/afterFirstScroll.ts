@@ -2,28 +2,36 @@ import type { ObserverRoot } from './types';
 
 // Until the user first scrolls, the page is what they see: spending bandwidth below the fold delays what
 // is on screen (the LCP image). From the first scroll on, loading ahead is what keeps cells filled.
-// What waits for the first scroll; null once it has happened.
-let waiting: Set<(waited?: boolean) => void> | null = new Set();
+
+export interface FirstScrollWaiter {
+  /** Called once, on the first scroll of the window or of any scroll container. */
+  start(): void;
+}
+
+// What waits for the first scroll; null once it has happened. The waiters themselves, not a function each:
+// a page may keep hundreds of them waiting.
+let waiting: Set<FirstScrollWaiter> | null = new Set();
 
 function release() {
   removeEventListener('scroll', release, true);
-  const runs = waiting!;
+  const waiters = waiting!;
   waiting = null;
-  for (const run of runs) run(true);
+  for (const waiter of waiters) waiter.start();
 }
 
 /**
- * Runs `run` now if the user has scrolled since the page loaded, otherwise on the first scroll of the window
- * or of any scroll container, then with `waited` true (what the first scroll releases is about to be seen).
- * Returns an idempotent cancel; the one shared listener goes with the last waiter.
+ * Has `waiter` told of the first scroll (what it releases is about to be seen) and answers true, or answers
+ * false if the user has scrolled already since the page loaded.
  */
-export function afterFirstScroll(run: (waited?: boolean) => void): () => void {
-  if (!waiting) run();
+export function waitForFirstScroll(waiter: FirstScrollWaiter): boolean {
   // Capture, because scroll events of containers do not bubble; one listener for every waiter.
-  else if (waiting.add(run).size === 1) addEventListener('scroll', release, { capture: true, passive: true });
-  return () => {
-    if (waiting?.delete(run) && !waiting.size) removeEventListener('scroll', release, true);
-  };
+  if (waiting?.add(waiter).size === 1) addEventListener('scroll', release, { capture: true, passive: true });
+  return !!waiting;
+}
+
+/** Stops waiting; harmless for a waiter that does not wait. The shared listener goes with the last one. */
+export function stopWaiting(waiter: FirstScrollWaiter): void {
+  if (waiting?.delete(waiter) && !waiting.size) removeEventListener('scroll', release, true);
 }
 
 /**
