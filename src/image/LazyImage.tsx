@@ -22,6 +22,11 @@ import type { ImageSource } from './manifest';
 // An enum, not constants: the bundler writes its values in place of the names.
 enum Status {
   Idle,
+  /**
+   * Server HTML, its hydration, and browsers without IntersectionObserver: a native lazy `<img>`, whose timing
+   * the browser decides, until the observer starts it.
+   */
+  Native,
   /** Started while outside the viewport (ahead of a scroll): loaded before it is seen, so no fade. */
   Ahead,
   Loading,
@@ -138,8 +143,6 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
   // Declared, not initialised: assigned in the constructor or when needed, with no helper per field.
   /** The status in the low 3 bits and the attempt above them, so that a retry is always a change. */
   declare private stage: number;
-  /** Server HTML, its hydration, and browsers without IntersectionObserver: native lazy loading decides. */
-  declare private native: boolean;
   /**
    * The box. The instance is its own ref object (`ref={this}`): React sets `current` on it, which saves an
    * object per image.
@@ -159,9 +162,14 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     }
     // React checks that a ref object has `current` of its own.
     this.current = null;
-    this.stage = loadedUrls.has(props.src) ? Status.Loaded : props.priority ? Status.Loading : Status.Idle;
     // Servers have no IntersectionObserver either.
-    this.native = !hasIntersectionObserver() || (!this.stage && isHydrating());
+    this.stage = loadedUrls.has(props.src)
+      ? Status.Loaded
+      : props.priority
+        ? Status.Loading
+        : !hasIntersectionObserver() || isHydrating()
+          ? Status.Native
+          : Status.Idle;
   }
 
   // React 19 gives every class instance an empty `refs` object it never reads (string refs are gone); React
@@ -194,8 +202,9 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
 
   override componentDidMount() {
     const box = this.current!;
-    if (this.stage & 7 || !hasIntersectionObserver()) return;
-    if (this.native) {
+    const status = this.stage & 7;
+    if (status > Status.Native || !hasIntersectionObserver()) return;
+    if (status) {
       const img = box.querySelector('img');
       img?.removeAttribute(SERVER_MARK);
       // It may have loaded natively before React listened for load.
@@ -207,7 +216,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
 
   override componentDidUpdate(previous: LazyImageProps) {
     const { root, rootMargin, src } = this.props;
-    if (this.stage & 7) {
+    if ((this.stage & 7) > Status.Native) {
       // Another image in the same place: it starts afresh, free of the old one's failures, retries and fade.
       if (previous.src !== src) {
         clearTimeout(this.timer);
@@ -227,7 +236,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
 
   /** Stops watching (with the options it was watched with; again is harmless) and waiting for a scroll. */
   private stop({ root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
-    unobserveOwned(this.current!, root, rootMargin);
+    unobserveOwned(this.current, root, rootMargin);
     stopWaiting(this);
   }
 
@@ -246,8 +255,9 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
    * ahead of the viewport: from a batch, or released by the first scroll (about to be seen: at once).
    */
   start(status = Status.Ahead) {
-    if (!(this.stage & 7) && this.current) {
-      this.stop(this.props);
+    // Unmounted, it has stopped already; natively loaded, it stops here.
+    this.stop(this.props);
+    if ((this.stage & 7) < Status.Ahead && this.current) {
       this.to(status);
       this.props.onVisible?.();
     }
@@ -280,12 +290,12 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     const { width, height } = props;
     const status = this.stage & 7;
     const attempt = this.stage >> 3;
-    const native = !status && this.native;
+    const native = status === Status.Native;
     const usesFallbackSrc = attempt > retry;
     reducedMotion ??= prefersReducedMotion();
-    const fades = fade && !priority && !native && status !== Status.Ahead && !reducedMotion;
+    const fades = fade && !priority && status > Status.Ahead && !reducedMotion;
     const failed = status === Status.Failed;
-    const shown = typeof placeholder === 'function' ? placeholder(status > Status.Idle) : placeholder;
+    const shown = typeof placeholder === 'function' ? placeholder(status > Status.Native) : placeholder;
     const isBackground = typeof shown === 'string';
     const waiting = status < Status.Loaded || (failed && !fallback);
     // A node placeholder lies under the image; without one nothing is positioned, so the browser keeps no
@@ -296,7 +306,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     let image: ReactNode = null;
     // A new element for each attempt, and for another src: none inherits the last one's pixels or fade.
     const key = attempt + src;
-    if (status || native) {
+    if (status) {
       image = (
         // biome-ignore lint/a11y/useAltText: alt is required by the props' type and passed in `rest`.
         <img

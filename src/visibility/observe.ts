@@ -140,13 +140,17 @@ export function observeOwned(
   shared[0].observe(element);
 }
 
-/** Stops what `observeOwned` started; calling it again does nothing. */
-export function unobserveOwned(element: Element, root: ObserverRoot | undefined, rootMargin: string): void {
+/** Stops what `observeOwned` started; calling it again (or with no element) does nothing. */
+export function unobserveOwned(
+  element: Element | null,
+  root: ObserverRoot | undefined,
+  rootMargin: string,
+): void {
   const pool = pools.get(root || VIEWPORT) as Map<string, OwnedShared> | undefined;
   const shared = pool?.get(rootMargin);
-  if (shared && (element as Owned)[OWNER]) {
+  if (shared && (element as Owned | null)?.[OWNER]) {
     (element as Owned)[OWNER] = undefined;
-    shared[0].unobserve(element);
+    shared[0].unobserve(element!);
     if (!--shared[1].size) {
       shared[0].disconnect();
       pool!.delete(rootMargin);
