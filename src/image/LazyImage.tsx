@@ -205,10 +205,10 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     const status = this.stage & 7;
     if (status > Status.Native || !hasIntersectionObserver()) return;
     if (status) {
-      const img = box.querySelector('img');
-      img?.removeAttribute(SERVER_MARK);
+      const img = box.querySelector('img')!;
+      img.removeAttribute(SERVER_MARK);
       // It may have loaded natively before React listened for load.
-      if (img?.complete && img.naturalWidth) return this.settle(Status.Loaded);
+      if (img.complete && img.naturalWidth) return this.settle(Status.Loaded);
     }
     const { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN } = this.props;
     observeOwned(box, this, root, rootMargin);

@@ -106,8 +106,8 @@ export interface IntersectionOwner {
 
 const OWNER = Symbol('owner');
 type Owned = Element & { [OWNER]?: IntersectionOwner | undefined };
-/** A count where `observe` keeps a map of elements: `size`, so the stats read both alike. */
-type OwnedShared = [observer: IntersectionObserver, watched: { size: number }];
+/** A count where `observe` keeps a map of elements. */
+type OwnedShared = [observer: IntersectionObserver, watched: number];
 
 /**
  * Watches `element` for `owner` through the one IntersectionObserver shared by every owned element with the
@@ -132,11 +132,11 @@ export function observeOwned(
       },
       { root, rootMargin },
     );
-    shared = [observer, { size: 0 }];
+    shared = [observer, 0];
     pool.set(rootMargin, shared);
   }
   (element as Owned)[OWNER] = owner;
-  shared[1].size++;
+  shared[1]++;
   shared[0].observe(element);
 }
 
@@ -151,7 +151,7 @@ export function unobserveOwned(
   if (shared && (element as Owned | null)?.[OWNER]) {
     (element as Owned)[OWNER] = undefined;
     shared[0].unobserve(element!);
-    if (!--shared[1].size) {
+    if (!--shared[1]) {
       shared[0].disconnect();
       pool!.delete(rootMargin);
     }
@@ -163,7 +163,7 @@ export function getObserverStats(root: ObserverRoot = null): { observers: number
   const pool = pools.get(root || VIEWPORT);
   let elements = 0;
   pool?.forEach(([, watched]) => {
-    elements += watched.size;
+    elements += typeof watched === 'number' ? watched : watched.size;
   });
   return { observers: pool?.size ?? 0, elements };
 }
