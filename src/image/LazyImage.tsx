@@ -14,7 +14,7 @@ import {
   stopWaiting,
   waitForFirstScroll,
 } from '../visibility/afterFirstScroll';
-import { type IntersectionOwner, observeOwned, unobserveOwned } from '../visibility/observe';
+import { type IntersectionOwner, setIntersectionOwner } from '../visibility/observe';
 import { normalizeRootMargin } from '../visibility/optionsKey';
 import type { ObserverRoot } from '../visibility/types';
 import type { ImageSource } from './manifest';
@@ -210,8 +210,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       // It may have loaded natively before React listened for load.
       if (img.complete && img.naturalWidth) return this.settle(Status.Loaded);
     }
-    const { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN } = this.props;
-    observeOwned(box, this, root, rootMargin);
+    this.watch(this, this.props);
   }
 
   override componentDidUpdate(previous: LazyImageProps) {
@@ -234,9 +233,14 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     clearTimeout(this.timer);
   }
 
+  /** Watches the box for `owner` with these props' options, or, without an owner, stops watching it. */
+  private watch(owner: this | undefined, { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
+    setIntersectionOwner(this.current, owner, root, rootMargin);
+  }
+
   /** Stops watching (with the options it was watched with; again is harmless) and waiting for a scroll. */
-  private stop({ root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
-    unobserveOwned(this.current, root, rootMargin);
+  private stop(props: LazyImageProps) {
+    this.watch(undefined, props);
     stopWaiting(this);
   }
 

@@ -111,13 +111,15 @@ type OwnedShared = [observer: IntersectionObserver, watched: number];
 
 /**
  * Watches `element` for `owner` through the one IntersectionObserver shared by every owned element with the
- * same root and rootMargin. The element carries its owner, so nothing is kept per element: for components
- * of which a page has hundreds (a grid of images), where `observe`'s listener set per element adds up.
- * One owner per element; `unobserveOwned` with the same root and rootMargin stops it.
+ * same root and rootMargin, or, given no owner, stops watching it (again, or with no element, does nothing).
+ * The element carries its owner, so nothing is kept per element: for components of which a page has
+ * hundreds (a grid of images), where `observe`'s listener set per element adds up. One owner per element;
+ * it is stopped with the root and rootMargin it was watched with. One function for both: a component that
+ * uses one uses the other.
  */
-export function observeOwned(
-  element: Element,
-  owner: IntersectionOwner,
+export function setIntersectionOwner(
+  element: Element | null,
+  owner: IntersectionOwner | undefined,
   root: ObserverRoot | undefined,
   rootMargin: string,
 ): void {
@@ -125,37 +127,43 @@ export function observeOwned(
   pools.set(root || VIEWPORT, pool);
   // Keys of `observe` always hold a "|": the two kinds never share an observer.
   let shared = pool.get(rootMargin) as OwnedShared | undefined;
-  if (!shared) {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) (entry.target as Owned)[OWNER]?.onIntersect(entry);
-      },
-      { root, rootMargin },
-    );
-    shared = [observer, 0];
-    pool.set(rootMargin, shared);
-  }
-  (element as Owned)[OWNER] = owner;
-  shared[1]++;
-  shared[0].observe(element);
-}
-
-/** Stops what `observeOwned` started; calling it again (or with no element) does nothing. */
-export function unobserveOwned(
-  element: Element | null,
-  root: ObserverRoot | undefined,
-  rootMargin: string,
-): void {
-  const pool = pools.get(root || VIEWPORT) as Map<string, OwnedShared> | undefined;
-  const shared = pool?.get(rootMargin);
-  if (shared && (element as Owned | null)?.[OWNER]) {
+  if (owner) {
+    if (!shared) {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) (entry.target as Owned)[OWNER]?.onIntersect(entry);
+        },
+        { root, rootMargin },
+      );
+      shared = [observer, 0];
+      pool.set(rootMargin, shared);
+    }
+    (element as Owned)[OWNER] = owner;
+    shared[1]++;
+    shared[0].observe(element!);
+  } else if (shared && (element as Owned | null)?.[OWNER]) {
     (element as Owned)[OWNER] = undefined;
     shared[0].unobserve(element!);
     if (!--shared[1]) {
       shared[0].disconnect();
-      pool!.delete(rootMargin);
+      pool.delete(rootMargin);
     }
   }
+}
+
+/** `setIntersectionOwner` with an owner. */
+export function observeOwned(
+  element: Element,
+  owner: IntersectionOwner,
+  root: ObserverRoot | undefined,
+  rootMargin: string,
+): void {
+  setIntersectionOwner(element, owner, root, rootMargin);
+}
+
+/** `setIntersectionOwner` without one: stops what `observeOwned` started; calling it again does nothing. */
+export function unobserveOwned(element: Element, root: ObserverRoot | undefined, rootMargin: string): void {
+  setIntersectionOwner(element, undefined, root, rootMargin);
 }
 
 /** How many shared observers are alive and how many elements they watch. For tests and dev tools. */
