@@ -193,8 +193,8 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     // The placeholder goes once the fade is over. A timer, not transitionend: a transition that never
     // started (its start style never computed) never ends.
     if (status === Status.Fading) this.timer = setTimeout(() => this.settle(Status.Loaded), FADE_MS);
-    // A node placeholder (a second element in the box) is React's to remove.
-    if (!box || box.childElementCount > 1) return this.forceUpdate();
+    // A node placeholder (a second element in the box) is React's to remove (and so is an unmounted image's).
+    if (box?.childElementCount !== 1) return this.forceUpdate();
     // Also when loaded without a fade: it may have started as a fade that was overtaken.
     box.querySelector('img')!.style.opacity = '';
     if (status === Status.Loaded) box.style.background = '';
