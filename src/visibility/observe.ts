@@ -104,7 +104,8 @@ export interface IntersectionOwner {
   onIntersect(entry: IntersectionObserverEntry): void;
 }
 
-const OWNER = Symbol('owner');
+// No description: it would only name the key in devtools, and costs every bundle that watches owners.
+const OWNER = Symbol();
 type Owned = Element & { [OWNER]?: IntersectionOwner | undefined };
 /** A count where `observe` keeps a map of elements. */
 type OwnedShared = [observer: IntersectionObserver, watched: number];
