@@ -17,7 +17,13 @@ const IMAGE = 'image/LazyImage.tsx';
 const cuts = {
   batching: {
     what: 'images ahead start together every 100 ms (jank)',
-    edits: [[IMAGE, 'urgent ? start() : soon(start);', 'start();']],
+    edits: [
+      [
+        IMAGE,
+        'const ahead: LazyImage[] = [];\nfunction soon(image: LazyImage) {\n  if (ahead.push(image) === 1) {\n    setTimeout(() => {\n      for (const next of ahead.splice(0)) next.start();\n    }, 100);\n  }\n}',
+        'function soon(image: LazyImage) {\n  image.start();\n}',
+      ],
+    ],
   },
   sharedBox: {
     what: 'boxes alike share one style object (heap)',
@@ -30,7 +36,11 @@ const cuts = {
   placeholderFunction: {
     what: 'placeholder as (isLoading) => node',
     edits: [
-      [IMAGE, "typeof placeholder === 'function' ? placeholder(status > IDLE) : placeholder", 'placeholder'],
+      [
+        IMAGE,
+        "typeof placeholder === 'function' ? placeholder(status > Status.Native) : placeholder",
+        'placeholder',
+      ],
     ],
   },
   picture: {
@@ -42,13 +52,9 @@ const cuts = {
     what: 'fade and placeholder removal set on the DOM, not rendered (jank)',
     edits: [
       [IMAGE, 'const box = this.current;\n', ''],
-      [
-        IMAGE,
-        'if (!box || box.childElementCount > 1) return this.forceUpdate();',
-        'return this.forceUpdate();',
-      ],
+      [IMAGE, 'if (box?.childElementCount !== 1) return this.forceUpdate();', 'return this.forceUpdate();'],
       [IMAGE, "box.querySelector('img')!.style.opacity = '';\n", ''],
-      [IMAGE, "if (status === LOADED) box.style.background = '';", ''],
+      [IMAGE, "if (status === Status.Loaded) box.style.background = '';", ''],
     ],
   },
   firstScrollGate: {
@@ -57,17 +63,19 @@ const cuts = {
     edits: [
       [
         IMAGE,
-        'if (isInsideRoot(entry, this.props.root)) begin(true, LOADING);\n    else this.cancel = afterFirstScroll(begin);',
-        'begin(true, LOADING);',
+        'else if (isInsideRoot(entry, this.props.root)) this.start(Status.Loading);\n    else if (!waitForFirstScroll(this)) soon(this);',
+        'else this.start(Status.Loading);',
       ],
+      [IMAGE, 'stopWaiting(this);\n', ''],
+      [IMAGE, 'if (!entry.isIntersecting) stopWaiting(this);', 'if (!entry.isIntersecting) return;'],
     ],
   },
   serverHTML: {
     what: 'native lazy <img> in server HTML, kept by hydration',
     asked: true,
     edits: [
-      [IMAGE, '(!this.stage && isHydrating())', 'false'],
-      [IMAGE, 'if (this.native) {', 'if (false) {'],
+      [IMAGE, '!hasIntersectionObserver() || isHydrating()', '!hasIntersectionObserver()'],
+      [IMAGE, 'if (status) {\n      const img', 'if (false) {\n      const img'],
       [IMAGE, "[SERVER_MARK]: native ? '' : undefined", ''],
     ],
   },
@@ -82,7 +90,7 @@ const cuts = {
     edits: [
       [
         IMAGE,
-        'const fades = fade && !priority && !native && status !== AHEAD && !reducedMotion;',
+        'const fades = fade && !priority && status > Status.Ahead && !reducedMotion;',
         'const fades = false;',
       ],
     ],
@@ -91,9 +99,9 @@ const cuts = {
     what: 'a re-mounted image that loaded before shows at once',
     asked: true,
     edits: [
-      [IMAGE, 'loadedUrls.has(props.src) ? LOADED : ', ''],
+      [IMAGE, 'loadedUrls.has(props.src)\n      ? Status.Loaded\n      : props.priority', 'props.priority'],
       [IMAGE, 'if (!usesFallbackSrc) loadedUrls.add(src);', ''],
-      [IMAGE, 'loadedUrls.has(src) ? LOADED : LOADING', 'LOADING'],
+      [IMAGE, 'loadedUrls.has(src) ? Status.Loaded : Status.Loading', 'Status.Loading'],
     ],
   },
 };
