@@ -50,8 +50,11 @@ const RETRY_DELAY_MS = 400;
  */
 export const DEFAULT_IMAGE_ROOT_MARGIN = '2500px';
 
-/** Marks the native lazy `<img>` of server HTML until the client has hydrated it. */
-const SERVER_MARK = 'data-native-lazy';
+/**
+ * The class that marks the native lazy `<img>` of server HTML until the client has hydrated it (named for the
+ * package, so that no class of the app looks like server HTML to hydrate).
+ */
+const SERVER_MARK = 'perfkit-lazy';
 
 // URLs that loaded in this page: a re-mounted image (a virtualized row coming back) shows at once from the
 // memory cache instead of flashing its placeholder and fading in again.
@@ -75,16 +78,12 @@ function soon(image: LazyImage) {
 
 // Hydration must render the server's native lazy <img>. React tells a component whether it hydrates only
 // through a hook with two effects per instance, a large share of an image's memory; server HTML not yet
-// hydrated says the same for the whole page, asked once per task.
-let hydrating: boolean | undefined;
+// hydrated says the same for the whole page. A live collection: the browser counts it again only after the
+// document changes, which it does not while React renders, so a thousand images ask at the cost of one.
+let marked: HTMLCollection | undefined;
 function isHydrating(): boolean {
-  if (hydrating === undefined) {
-    hydrating = !!document.querySelector(`[${SERVER_MARK}]`);
-    queueMicrotask(() => {
-      hydrating = undefined;
-    });
-  }
-  return hydrating;
+  marked ??= document.getElementsByClassName(SERVER_MARK);
+  return marked.length > 0;
 }
 
 export interface LazyImageProps
@@ -206,7 +205,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
     if (status > Status.Native || !hasIntersectionObserver()) return;
     if (status) {
       const img = box.querySelector('img')!;
-      img.removeAttribute(SERVER_MARK);
+      img.removeAttribute('class');
       // It may have loaded natively before React listened for load.
       if (img.complete && img.naturalWidth) return this.settle(Status.Loaded);
     }
@@ -319,7 +318,8 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
           src={usesFallbackSrc ? fallbackSrc : src}
           srcSet={usesFallbackSrc ? undefined : srcSet}
           loading={native ? 'lazy' : priority ? 'eager' : undefined}
-          {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority, [SERVER_MARK]: native ? '' : undefined }}
+          {...{ [FETCH_PRIORITY]: priority ? 'high' : fetchPriority }}
+          className={native ? SERVER_MARK : undefined}
           decoding="async"
           onLoad={(event) => {
             if (!usesFallbackSrc) loadedUrls.add(src);
