@@ -209,7 +209,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
       // It may have loaded natively before React listened for load.
       if (img.complete && img.naturalWidth) return this.settle(Status.Loaded);
     }
-    this.watch(this, this.props);
+    this.watch(this);
   }
 
   override componentDidUpdate(previous: LazyImageProps) {
@@ -228,17 +228,17 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
   }
 
   override componentWillUnmount() {
-    this.stop(this.props);
+    this.stop();
     clearTimeout(this.timer);
   }
 
   /** Watches the box for `owner` with these props' options, or, without an owner, stops watching it. */
-  private watch(owner: this | undefined, { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN }: LazyImageProps) {
+  private watch(owner: this | undefined, { root, rootMargin = DEFAULT_IMAGE_ROOT_MARGIN } = this.props) {
     setIntersectionOwner(this.current, owner, root, rootMargin);
   }
 
   /** Stops watching (with the options it was watched with; again is harmless) and waiting for a scroll. */
-  private stop(props: LazyImageProps) {
+  private stop(props = this.props) {
     this.watch(undefined, props);
     stopWaiting(this);
   }
@@ -259,7 +259,7 @@ export class LazyImage extends Component<LazyImageProps> implements Intersection
    */
   start(status = Status.Ahead) {
     // Unmounted, it has stopped already; natively loaded, it stops here.
-    this.stop(this.props);
+    this.stop();
     if ((this.stage & 7) < Status.Ahead && this.current) {
       this.to(status);
       this.props.onVisible?.();
