@@ -76,7 +76,7 @@ const cuts = {
     edits: [
       [IMAGE, '!hasIntersectionObserver() || isHydrating()', '!hasIntersectionObserver()'],
       [IMAGE, 'if (status) {\n      const img', 'if (false) {\n      const img'],
-      [IMAGE, "[SERVER_MARK]: native ? '' : undefined", ''],
+      [IMAGE, 'className={native ? SERVER_MARK : undefined}', ''],
     ],
   },
   retryBackoff: {
