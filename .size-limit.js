@@ -18,7 +18,7 @@ const entry = (name, limit, path = 'dist/index.js') => ({
 export default [
   entry('useLazyLoad', '775 B'),
   entry('LazyComponent', '1.01 KB'),
-  entry('LazyImage', '2075 B'),
+  entry('LazyImage', '1980 B'),
   entry('ProgressiveImage', '3000 B'),
   entry('VirtualList', '4150 B'),
   entry('VirtualGrid', '4570 B'),
