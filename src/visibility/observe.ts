@@ -99,7 +99,7 @@ export function unobserve(
   }
 }
 
-/** Answers an observer's entries for the elements it watches with `observeOwned`. */
+/** Answers an observer's entries for the elements it watches with `setIntersectionOwner`. */
 export interface IntersectionOwner {
   onIntersect(entry: IntersectionObserverEntry): void;
 }
@@ -150,21 +150,6 @@ export function setIntersectionOwner(
       pool.delete(rootMargin);
     }
   }
-}
-
-/** `setIntersectionOwner` with an owner. */
-export function observeOwned(
-  element: Element,
-  owner: IntersectionOwner,
-  root: ObserverRoot | undefined,
-  rootMargin: string,
-): void {
-  setIntersectionOwner(element, owner, root, rootMargin);
-}
-
-/** `setIntersectionOwner` without one: stops what `observeOwned` started; calling it again does nothing. */
-export function unobserveOwned(element: Element, root: ObserverRoot | undefined, rootMargin: string): void {
-  setIntersectionOwner(element, undefined, root, rootMargin);
 }
 
 /** How many shared observers are alive and how many elements they watch. For tests and dev tools. */

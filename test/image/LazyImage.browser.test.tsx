@@ -362,6 +362,34 @@ describe('LazyImage', () => {
     act(() => root.unmount());
     host.remove();
   });
+
+  it('leaves native lazy loading to the images it hydrates: one mounted on the client afterwards waits for the observer', async () => {
+    const server = imageServer();
+    const props = {
+      src: server.url('ok', 'photo-3.jpg', '?ssr-below'),
+      alt: 'below',
+      width: 240,
+      height: 160,
+    };
+    const host = document.createElement('div');
+    host.style.marginTop = '5000px';
+    host.innerHTML = await commands.renderLazyImageOnServer(props);
+    document.body.append(host);
+    const root = await act(async () => hydrateRoot(host, <LazyImage {...props} />));
+    // Far below the fold, the hydrated image keeps the server's native lazy <img>, not yet loaded.
+    expect(host.querySelector('img')!.getAttribute('loading')).toBe('lazy');
+    const later = render(
+      <div style={{ marginTop: 5000 }}>
+        <LazyImage src={server.url('ok', 'photo-4.jpg', '?after-ssr')} alt="later" width={240} height={160} />
+      </div>,
+    );
+    await nextFrames(3);
+    expect(later.container.querySelector('img')).toBeNull();
+    expect(await server.log()).toEqual([]);
+    later.unmount();
+    act(() => root.unmount());
+    host.remove();
+  });
 });
 
 describe('LazyImage layering', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getObserverStats, observe, unobserve } from '../../src';
-import { observeOwned, unobserveOwned } from '../../src/visibility/observe';
+import { setIntersectionOwner } from '../../src/visibility/observe';
 
 const boxes: HTMLElement[] = [];
 function box(top: number) {
@@ -48,9 +48,9 @@ describe('observe and unobserve', () => {
       onIntersect: (entry: IntersectionObserverEntry) => seen.push([entry.target, entry.isIntersecting]),
     };
     const stopPlain = observe(first, () => {}, { rootMargin: '10px' });
-    observeOwned(first, owner, null, '10px');
-    observeOwned(second, owner, null, '10px');
-    observeOwned(far, owner, null, '10px');
+    setIntersectionOwner(first, owner, null, '10px');
+    setIntersectionOwner(second, owner, null, '10px');
+    setIntersectionOwner(far, owner, null, '10px');
     await vi.waitFor(() => expect(seen).toHaveLength(3));
     expect(new Map(seen)).toEqual(
       new Map([
@@ -62,15 +62,15 @@ describe('observe and unobserve', () => {
     // One observer for the three owned elements, one for observe's listener.
     expect(getObserverStats()).toEqual({ observers: 2, elements: 4 });
 
-    unobserveOwned(second, null, '10px');
-    unobserveOwned(second, null, '10px');
+    setIntersectionOwner(second, undefined, null, '10px');
+    setIntersectionOwner(second, undefined, null, '10px');
     second.style.top = '3000px';
     far.style.top = '0px';
     await vi.waitFor(() => expect(seen).toHaveLength(4));
     expect(seen[3]).toEqual([far, true]);
     stopPlain();
-    unobserveOwned(first, null, '10px');
-    unobserveOwned(far, null, '10px');
+    setIntersectionOwner(first, undefined, null, '10px');
+    setIntersectionOwner(far, undefined, null, '10px');
     expect(getObserverStats()).toEqual({ observers: 0, elements: 0 });
   });
 });
